@@ -1,0 +1,132 @@
+extension Multinet {
+    /// ADD: attach every planned network in order, recording each before its delegate runs;
+    /// on the first failure roll back what was attached and report the pod, network and interface.
+    public func add(_ request: CNIRequest) throws(CNIError) -> JSONValue {
+        let env = request.environment
+        let pod = request.pod
+        let store = try openStore(request.config)
+        try clearStaleRecords(request, store: store)
+        let plan = try plan(request)
+
+        var attached: [(PlannedAttachment, AttachmentRecord)] = []
+        var defaultResult: CNIResult?
+        for planned in plan {
+            let context = context(request, ifName: planned.ifName)
+            let prefix = "pod \(pod.displayName) (container \(env.containerID)): network \"\(planned.network)\" on interface \(planned.ifName)"
+            let record: AttachmentRecord
+            let outcome: DelegateResult
+            let started = MonotonicClock.nanoseconds()
+            do throws(CNIError) {
+                let list = try invoker.negotiated(planned.list, context: context)
+                    .injectingRuntimeConfig(planned.runtimeConfig)
+                try invoker.locateAll(list, context: context)
+                record = AttachmentRecord(
+                    containerID: env.containerID, runtimeIfName: env.ifName, ifName: planned.ifName,
+                    position: attached.count, isDefault: planned.isDefault, netns: env.netns,
+                    podNamespace: pod.namespace, podName: pod.name, podUID: pod.uid,
+                    network: planned.network, networkNamespace: planned.networkNamespace,
+                    networkKind: planned.kind, config: list.serialized(),
+                    cniPath: env.rawPath, cniArgs: env.args.raw)
+                do {
+                    try store.recordAddStarted(record)
+                } catch {
+                    throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot record the attachment before running its plugins",
+                                   details: error.description)
+                }
+                do {
+                    outcome = try invoker.add(list, prevResult: request.config.prevResult, context: context)
+                } catch {
+                    attached.append((planned, record))
+                    throw error
+                }
+            } catch {
+                let failure = CNIError(code: error.code, msg: "\(prefix): \(error.msg)", details: error.details)
+                rollBack(attached, store: store, request: request, cause: failure)
+                logger.error("ADD failed", metadata: ["error": .string(failure.description)])
+                throw failure
+            }
+            do {
+                try store.recordAddSucceeded(containerID: env.containerID, runtimeIfName: env.ifName,
+                                             ifName: planned.ifName, result: outcome.json.serialized(),
+                                             durationMs: Self.millisecondsSince(started))
+            } catch {
+                attached.append((planned, record))
+                let failure = CNIError(code: CNIErrorCode.storeFailure,
+                                       msg: "\(prefix): attached, but the result could not be recorded; rolled back",
+                                       details: error.description)
+                rollBack(attached, store: store, request: request, cause: failure)
+                throw failure
+            }
+            attached.append((planned, record))
+            if planned.isDefault { defaultResult = outcome.result }
+            logger.info("attached", metadata: [
+                "pod": .string(pod.displayName), "container": .string(env.containerID),
+                "network": .string(planned.network), "interface": .string(planned.ifName),
+                "ms": .string(String(Self.millisecondsSince(started))),
+            ])
+        }
+        guard let defaultResult else {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "pod \(pod.displayName): no default network was attached")
+        }
+        return try defaultResult.json(as: request.config.cniVersion)
+    }
+
+    /// Records for this container and interface left by an earlier ADD that failed or was
+    /// killed are torn down first; a live attachment is an error, as the spec asks of a
+    /// second ADD without DEL.
+    func clearStaleRecords(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) {
+        let env = request.environment
+        let existing: [AttachmentRecord]
+        do {
+            existing = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+        }
+        guard !existing.isEmpty else { return }
+        if existing.contains(where: { $0.state == .attached }) {
+            throw CNIError(code: CNIErrorCode.alreadyAttached,
+                           msg: "container \(env.containerID) is already attached on \(env.ifName)",
+                           details: "the runtime must DEL before it ADDs the same container and interface again")
+        }
+        logger.warning("tearing down records of an earlier failed ADD before this one",
+                       metadata: ["container": .string(env.containerID), "records": .string(String(existing.count))])
+        let failures = teardown(existing, store: store, config: request.config, overrides: TeardownOverrides(request))
+        if !failures.isEmpty {
+            throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "ADD (cleaning up an earlier attempt)")
+        }
+    }
+
+    /// Undoes a failed ADD in reverse order. Rolled-back attachments stay recorded as failed
+    /// ADDs (the runtime's DEL removes them); a rollback that fails leaves a failed teardown.
+    func rollBack(_ attached: [(PlannedAttachment, AttachmentRecord)], store: CheckpointStore,
+                  request: CNIRequest, cause: CNIError) {
+        for (index, (planned, record)) in attached.enumerated().reversed() {
+            let started = MonotonicClock.nanoseconds()
+            let list: NetworkConfigList
+            do {
+                list = try NetworkConfigList(parsing: record.config, source: "recorded config", requireName: false)
+            } catch {
+                continue
+            }
+            let prevResult = (try? store.attachments(containerID: record.containerID, runtimeIfName: record.runtimeIfName))?
+                .first { $0.ifName == record.ifName }?.result
+                .flatMap { try? JSONValue(parsing: $0) }
+            do {
+                try invoker.del(list, prevResult: prevResult, context: context(request, ifName: planned.ifName))
+                try? store.recordAddFailed(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
+                                           ifName: record.ifName,
+                                           error: index == attached.count - 1 ? cause.description : "rolled back because a later attachment failed: \(cause.msg)",
+                                           durationMs: Self.millisecondsSince(started))
+            } catch {
+                logger.error("rollback of an attachment failed; its record is kept for a retry",
+                             metadata: ["network": .string(planned.network), "interface": .string(planned.ifName),
+                                        "error": .string(error.description)])
+                try? store.recordDelStarted(containerID: record.containerID, runtimeIfName: record.runtimeIfName, ifName: record.ifName)
+                try? store.recordDelFailed(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
+                                           ifName: record.ifName, error: "rollback failed: \(error.description)",
+                                           durationMs: Self.millisecondsSince(started))
+            }
+        }
+    }
+}

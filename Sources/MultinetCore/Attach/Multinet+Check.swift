@@ -1,0 +1,45 @@
+extension Multinet {
+    /// CHECK: every recorded attachment in order, with its recorded result as `prevResult`.
+    public func check(_ request: CNIRequest) throws(CNIError) {
+        let env = request.environment
+        guard request.config.cniVersion >= .v0_4_0 else {
+            throw CNIError(code: CNIErrorCode.incompatibleVersion,
+                           msg: "CHECK needs cniVersion 0.4.0 or later; the multinet configuration declares \(request.config.cniVersion)")
+        }
+        let store = try openStore(request.config)
+        let records: [AttachmentRecord]
+        do {
+            records = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+        }
+        guard !records.isEmpty else {
+            throw CNIError(code: CNIErrorCode.unknownContainer,
+                           msg: "container \(env.containerID) has no attachment on \(env.ifName) recorded by multinet")
+        }
+        for record in records {
+            guard record.state == .attached else {
+                throw CNIError(code: CNIErrorCode.unknownContainer,
+                               msg: "network \"\(record.network)\" on \(record.ifName) of container \(env.containerID) is \(record.state.rawValue), not attached",
+                               details: record.error ?? "")
+            }
+            let started = MonotonicClock.nanoseconds()
+            do throws(CNIError) {
+                let list = try NetworkConfigList(parsing: record.config, source: "the recorded configuration of network \"\(record.network)\"",
+                                                 requireName: false)
+                guard let version = list.cniVersion, version >= .v0_4_0, !list.disableCheck else { continue }
+                let prevResult = record.result.flatMap { try? JSONValue(parsing: $0) }
+                try invoker.check(list, prevResult: prevResult, context: context(request, ifName: record.ifName))
+                try? store.recordCheck(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
+                                       ifName: record.ifName, error: nil, durationMs: Self.millisecondsSince(started))
+            } catch {
+                try? store.recordCheck(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
+                                       ifName: record.ifName, error: error.description,
+                                       durationMs: Self.millisecondsSince(started))
+                throw CNIError(code: error.code,
+                               msg: "CHECK of container \(env.containerID): network \"\(record.network)\" on \(record.ifName): \(error.msg)",
+                               details: error.details)
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+extension Multinet {
+    /// DEL: tear down every recorded attachment of this container and interface, needing no
+    /// apiserver, pod or configuration file. A container multinet has no record of gets a
+    /// best-effort DEL of the current default network (pods attached before multinet was
+    /// installed), and succeeds.
+    public func del(_ request: CNIRequest) throws(CNIError) {
+        let env = request.environment
+        let store = try openStore(request.config)
+        let records: [AttachmentRecord]
+        do {
+            records = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+        }
+        guard !records.isEmpty else {
+            delUnrecorded(request)
+            return
+        }
+        let failures = teardown(records, store: store, config: request.config, overrides: TeardownOverrides(request))
+        if !failures.isEmpty {
+            throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "DEL")
+        }
+    }
+
+    /// DEL of a container with no record: the default network as configured now, best effort.
+    func delUnrecorded(_ request: CNIRequest) {
+        let env = request.environment
+        do {
+            let file = try defaultNetworkFile(request.config)
+            try invoker.del(file.list, prevResult: nil, context: context(request, ifName: env.ifName))
+            logger.info("DEL of a container without records passed to the default network",
+                        metadata: ["container": .string(env.containerID), "network": .string(file.list.name)])
+        } catch {
+            logger.warning("DEL of a container without records: the default network's DEL failed; nothing multinet recorded is affected",
+                           metadata: ["container": .string(env.containerID), "error": .string(error.description)])
+        }
+    }
+}

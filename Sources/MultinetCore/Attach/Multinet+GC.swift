@@ -1,0 +1,70 @@
+extension Multinet {
+    /// The key of GC's list of attachments that are still valid.
+    public static let validAttachmentsKey = "cni.dev/valid-attachments"
+
+    /// GC: tear down every recorded attachment whose container and interface the runtime no
+    /// longer lists as valid, with the recorded netns, `CNI_PATH` and `CNI_ARGS`.
+    public func gc(_ request: CNIRequest) throws(CNIError) {
+        guard request.config.cniVersion >= .v1_1_0 else {
+            throw CNIError(code: CNIErrorCode.incompatibleVersion,
+                           msg: "GC needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
+        }
+        let valid = try Self.validAttachments(request.config)
+        let store = try openStore(request.config)
+        let records: [AttachmentRecord]
+        do {
+            records = try store.allAttachments()
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+        }
+        let now = wallClock()
+        // An ADD still running must not be collected under its feet.
+        let inFlightMs = Int64((request.config.delegateTimeoutSeconds + 60) * 1000)
+        let stale = records.filter { record in
+            !valid.contains(ValidAttachment(containerID: record.containerID, ifName: record.runtimeIfName))
+                && !(record.state == .adding && now - record.updatedAt < inFlightMs)
+        }
+        var failures: [String] = []
+        let byContainer = Dictionary(grouping: stale) { ValidAttachment(containerID: $0.containerID, ifName: $0.runtimeIfName) }
+        for key in byContainer.keys.sorted(by: { ($0.containerID, $0.ifName) < ($1.containerID, $1.ifName) }) {
+            let overrides = TeardownOverrides(netns: nil, cniPath: nil, baseEnvironment: request.environment.inherited)
+            for failure in teardown(byContainer[key]!, store: store, config: request.config, overrides: overrides) {
+                failures.append("container \(key.containerID) network \"\(failure.network)\" on \(failure.ifName): \(failure.error.msg)")
+            }
+        }
+        logger.info("GC finished", metadata: ["collected": .string(String(stale.count)), "failed": .string(String(failures.count))])
+        if !failures.isEmpty {
+            throw CNIError(code: CNIErrorCode.teardownFailed,
+                           msg: "GC: \(failures.count) attachment(s) could not be torn down: \(failures.joined(separator: "; "))",
+                           details: "the records are kept for the next GC or `multinet-inspect retry`")
+        }
+    }
+
+    /// One entry of GC's valid-attachments list.
+    struct ValidAttachment: Hashable {
+        var containerID: String
+        var ifName: String
+    }
+
+    /// Reads `cni.dev/valid-attachments`; a GC without it is refused rather than taken as
+    /// "nothing is valid", which would tear down every pod on the node.
+    static func validAttachments(_ config: MultinetConfig) throws(CNIError) -> Set<ValidAttachment> {
+        guard let value = config.raw[validAttachmentsKey] else {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "GC without \"\(validAttachmentsKey)\" is refused: it would tear down every attachment")
+        }
+        guard let array = value.arrayValue else {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "\"\(validAttachmentsKey)\" must be an array, not \(value.kindName)")
+        }
+        var out = Set<ValidAttachment>()
+        for (index, element) in array.enumerated() {
+            guard let id = element["containerID"]?.stringValue, let ifName = element["ifname"]?.stringValue else {
+                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                               msg: "\"\(validAttachmentsKey)\"[\(index)] must be an object with string \"containerID\" and \"ifname\"")
+            }
+            out.insert(ValidAttachment(containerID: id, ifName: ifName))
+        }
+        return out
+    }
+}

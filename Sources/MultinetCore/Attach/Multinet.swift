@@ -1,0 +1,74 @@
+import Logging
+
+/// The multinet meta-plugin: plans a pod's attachments, runs their delegates, records every
+/// step in the checkpoint store, and tears everything down from the record alone.
+public struct Multinet: CNIPlugin {
+    /// How delegate plugins are run.
+    public var executor: any DelegateExecutor
+    /// Where operations are logged.
+    public var logger: Logger
+    /// Wall-clock milliseconds, for record timestamps and ages.
+    public var wallClock: @Sendable () -> Int64
+
+    /// A plugin over an executor and a logger.
+    public init(executor: any DelegateExecutor, logger: Logger,
+                wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds) {
+        self.executor = executor
+        self.logger = logger
+        self.wallClock = wallClock
+    }
+
+    var invoker: ConfigListInvoker { ConfigListInvoker(executor: executor) }
+
+    /// Opens the checkpoint store named by the configuration.
+    public func openStore(_ config: MultinetConfig) throws(CNIError) -> CheckpointStore {
+        let store: CheckpointStore
+        do {
+            store = try CheckpointStore(directory: config.stateDir)
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure,
+                           msg: "cannot open the multinet checkpoint store in \(config.stateDir)",
+                           details: error.description)
+        }
+        if let aside = store.movedAside {
+            logger.error("the checkpoint store was unreadable and has been moved aside; a new one was created",
+                         metadata: ["movedTo": .string(aside), "store": .string(store.path)])
+        }
+        return store
+    }
+
+    /// The context for calling a delegate on behalf of the runtime's request.
+    func context(_ request: CNIRequest, ifName: String) -> DelegateContext {
+        DelegateContext(containerID: request.environment.containerID, netns: request.environment.netns,
+                        ifName: ifName, cniPath: request.environment.rawPath,
+                        cniArgs: request.environment.args.raw, binDir: request.config.binDir,
+                        baseEnvironment: request.environment.inherited,
+                        timeoutSeconds: request.config.delegateTimeoutSeconds)
+    }
+
+    /// The conf dir of a configuration.
+    func confDirectory(_ config: MultinetConfig) -> ConfDirectory {
+        ConfDirectory(path: config.confDir, ownName: config.name)
+    }
+
+    /// The default network read from disk, logging files that were skipped.
+    func defaultNetworkFile(_ config: MultinetConfig) throws(CNIError) -> NetworkFile {
+        try confDirectory(config).defaultNetwork(named: config.defaultNetwork) { file, error in
+            logger.warning("skipping an unusable network configuration file",
+                           metadata: ["file": .string(file), "error": .string(error.description)])
+        }
+    }
+
+    /// What the runtime wants attached: for now the default network on `CNI_IFNAME`.
+    func plan(_ request: CNIRequest) throws(CNIError) -> [PlannedAttachment] {
+        let file = try defaultNetworkFile(request.config)
+        return [PlannedAttachment(network: file.list.name, networkNamespace: "", kind: "file",
+                                  ifName: request.environment.ifName, isDefault: true,
+                                  list: file.list, runtimeConfig: request.config.runtimeConfig)]
+    }
+
+    /// Milliseconds elapsed since a monotonic start.
+    static func millisecondsSince(_ start: UInt64) -> Int64 {
+        Int64((MonotonicClock.nanoseconds() &- start) / 1_000_000)
+    }
+}

@@ -1,0 +1,79 @@
+import CSQLite
+
+extension CheckpointStore {
+    /// How large a persistent WAL may stay between transactions before SQLite truncates it.
+    static let journalSizeLimit = 4 * 1024 * 1024
+
+    /// Opens and configures the connection; if the file turns out not to be a database, or
+    /// damaged, while opening, moves it aside and starts a fresh one.
+    ///
+    /// Returns the connection and where a damaged file was moved (if this process moved it).
+    static func openRecovering(
+        path: String,
+        busyTimeoutMilliseconds: Int32,
+        now: @Sendable () -> Int64,
+        migrations: [CheckpointMigration]
+    ) throws(CheckpointError) -> (SQLiteConnection, String?) {
+        var movedAside: String?
+        var attempt = 0
+        while true {
+            attempt += 1
+            let identity = try CheckpointFileSystem.prepareDatabaseFile(path)
+            do {
+                let connection = try configuredConnection(
+                    path: path,
+                    busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                    now: now,
+                    migrations: migrations
+                )
+                return (connection, movedAside)
+            } catch where error.isCorruption && attempt < 4 {
+                // The failed connection is closed by now: it was released when the error was thrown.
+                if let target = try CheckpointFileSystem.moveAside(path, identity: identity, stamp: now()) {
+                    movedAside = target
+                }
+            }
+        }
+    }
+
+    /// A connection with the store's pragmas set and the schema migrated.
+    private static func configuredConnection(
+        path: String,
+        busyTimeoutMilliseconds: Int32,
+        now: () -> Int64,
+        migrations: [CheckpointMigration]
+    ) throws(CheckpointError) -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: path)
+        connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+        // Before the first query: if the file proves damaged, closing must not delete its WAL.
+        keepWALFile(connection)
+        connection.activity = "switching to write-ahead logging"
+        let modes = try connection.retryingWhileBusy { () throws(CheckpointError) in
+            try connection.query("PRAGMA journal_mode = WAL") { row in row.text(0) }
+        }
+        guard modes.first?.lowercased() == "wal" else {
+            throw .walUnavailable(path: path, journalMode: modes.first ?? "")
+        }
+        connection.activity = "configuring the connection"
+        // synchronous=FULL: commits fsync the WAL, so a recorded ADD survives power loss.
+        try connection.execute("""
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA journal_size_limit = \(journalSizeLimit);
+            """)
+        try connection.migrate(to: migrations, now: now)
+        try CheckpointFileSystem.restrict(path + "-wal", store: path)
+        try CheckpointFileSystem.restrict(path + "-shm", store: path)
+        connection.activity = "using the database"
+        return connection
+    }
+
+    /// Keeps the `-wal` and `-shm` files when the last connection closes (the WAL is
+    /// truncated instead, once `journal_size_limit` is set). Every plugin run would
+    /// otherwise delete and recreate them, paying a directory fsync each time; they keep
+    /// their 0600 mode; and a damaged database's WAL survives to be moved aside with it.
+    private static func keepWALFile(_ connection: SQLiteConnection) {
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+    }
+}

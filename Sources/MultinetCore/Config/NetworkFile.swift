@@ -1,0 +1,7 @@
+/// A network configuration file found in the conf dir.
+public struct NetworkFile: Sendable, Equatable {
+    /// The file's path.
+    public var path: String
+    /// Its parsed configuration list.
+    public var list: NetworkConfigList
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import MultinetCore
+
+/// The steps of the demo, each printed as it runs.
+struct Demo {
+    let cniPath: String
+    let root: String
+    let bridge: String
+    let subnet = "10.250.77.0/24"
+    var namespaces: [String] = []
+    let multinet: String
+
+    init(cniPath: String) throws {
+        self.cniPath = cniPath
+        var problems: [String] = []
+        if geteuid() != 0 { problems.append("it must run as root (network namespaces and bridges need CAP_NET_ADMIN)") }
+        let dirs = cniPath.split(separator: ":").map(String.init)
+        for plugin in ["bridge", "host-local"] where !dirs.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/\(plugin)") }) {
+            problems.append("the CNI plugin \"\(plugin)\" is not in \(cniPath) (install Debian's containernetworking-plugins: scripts/setup-machine)")
+        }
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        multinet = exe.appendingPathComponent("multinet").path
+        if !FileManager.default.isExecutableFile(atPath: multinet) {
+            problems.append("the plugin binary \(multinet) is missing (build it with `swift build`)")
+        }
+        guard problems.isEmpty else {
+            FileHandle.standardError.write(Data(("multinet-inspect demo cannot run:\n" + problems.map { "  - \($0)\n" }.joined()).utf8))
+            throw ExitCode(2)
+        }
+        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        root = NSTemporaryDirectory() + "multinet-demo-\(tag)"
+        bridge = "mndemo\(tag.prefix(6))"
+    }
+
+    var confDir: String { root + "/net.d" }
+    var stateDir: String { root + "/state" }
+    var ipamDir: String { root + "/ipam" }
+
+    func say(_ text: String) { print("\n\u{25B6} \(text)") }
+
+    mutating func run() throws {
+        try FileManager.default.createDirectory(atPath: confDir, withIntermediateDirectories: true)
+        let multinetConf = #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"}]}"#
+        let podnet = #"{"cniVersion":"1.0.0","name":"podnet","plugins":[{"type":"bridge","bridge":"\#(bridge)","isGateway":true,"ipMasq":false,"ipam":{"type":"host-local","subnet":"\#(subnet)","dataDir":"\#(ipamDir)"}}]}"#
+        try multinetConf.write(toFile: confDir + "/00-multinet.conflist", atomically: true, encoding: .utf8)
+        try podnet.write(toFile: confDir + "/10-podnet.conflist", atomically: true, encoding: .utf8)
+        say("conf dir \(confDir): multinet's own config first, the node's pod network second")
+        print("  00-multinet.conflist  \(multinetConf)")
+        print("  10-podnet.conflist    \(podnet)")
+
+        let pods = [("web-0", "c0ffee0001"), ("db-0", "c0ffee0002")]
+        for (pod, id) in pods {
+            let ns = "mndemo-\(id)"
+            try shell(["ip", "netns", "add", ns])
+            namespaces.append(ns)
+            say("ADD pod default/\(pod) (container \(id)) in netns \(ns), as the container runtime calls it")
+            let out = try cni("ADD", id: id, pod: pod, netns: ns)
+            let result = try JSONValue(parsing: Array(out.utf8))
+            let ips = result["ips"]?.arrayValue?.compactMap { $0["address"]?.stringValue } ?? []
+            print("  result: cniVersion \(result["cniVersion"]?.stringValue ?? "?"), ips \(ips)")
+            print("  inside the pod: " + (try shell(["ip", "-n", ns, "-br", "addr", "show", "eth0"])).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+
+        say("the checkpoint store \(stateDir)/multinet.db holds every attachment")
+        try printStore()
+
+        say("the node's network config file is removed (an upgrade gone wrong); DEL must still work")
+        try FileManager.default.removeItem(atPath: confDir + "/10-podnet.conflist")
+        for (pod, id) in pods {
+            _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
+            let links = try shell(["ip", "-n", "mndemo-\(id)", "-br", "link"]).contains("eth0") ? "eth0 still there" : "eth0 gone"
+            print("  DEL default/\(pod): \(links)")
+        }
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: ipamDir + "/podnet"))?
+            .filter { $0.first?.isNumber == true } ?? []
+        print("  host-local reservations left: \(leftovers.isEmpty ? "none" : leftovers.joined(separator: ", "))")
+        try printStore()
+        say("DEL of a container multinet never saw succeeds, as the CNI spec asks")
+        _ = try cni("DEL", id: "unknown0001", pod: "ghost", netns: "")
+        print("  ok")
+    }
+
+    func printStore() throws {
+        let store = try CheckpointStore(directory: stateDir)
+        let records = try store.allAttachments()
+        if records.isEmpty {
+            print("  (no attachments recorded)")
+            return
+        }
+        print("  " + ["CONTAINER", "POD", "NETWORK", "IF", "STATE", "IPS"].map { $0.padding(toLength: 14, withPad: " ", startingAt: 0) }.joined())
+        for record in records {
+            let ips = record.result.flatMap { try? CNIResult(json: JSONValue(parsing: $0)) }?.addresses(forInterface: record.ifName) ?? []
+            let cells = [record.containerID, "\(record.podNamespace)/\(record.podName)", record.network, record.ifName,
+                         record.state.rawValue, ips.joined(separator: ",")]
+            print("  " + cells.map { $0.padding(toLength: 14, withPad: " ", startingAt: 0) }.joined())
+        }
+    }
+
+    @discardableResult
+    func cni(_ command: String, id: String, pod: String, netns: String) throws -> String {
+        let config = #"{"cniVersion":"1.0.0","name":"multinet","type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"}"#
+        var env = ["CNI_COMMAND": command, "CNI_CONTAINERID": id, "CNI_IFNAME": "eth0", "CNI_PATH": cniPath,
+                   "CNI_ARGS": "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=\(pod)",
+                   "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
+        env["CNI_NETNS"] = netns.isEmpty ? "" : "/var/run/netns/\(netns)"
+        let (status, out, err) = try run(multinet, [], env: env, stdin: Data(config.utf8))
+        guard status == 0 else {
+            throw ValidationError("multinet \(command) failed (exit \(status)): \(out) \(err)")
+        }
+        return out
+    }
+
+    @discardableResult
+    func shell(_ args: [String]) throws -> String {
+        let (status, out, err) = try run("/usr/bin/env", args, env: ProcessInfo.processInfo.environment, stdin: Data())
+        guard status == 0 else { throw ValidationError("\(args.joined(separator: " ")) failed: \(err)") }
+        return out
+    }
+
+    func run(_ exe: String, _ args: [String], env: [String: String], stdin: Data) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = args
+        process.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+        inPipe.fileHandleForWriting.write(stdin)
+        try inPipe.fileHandleForWriting.close()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    func cleanUp() {
+        for ns in namespaces { _ = try? shell(["ip", "netns", "del", ns]) }
+        _ = try? shell(["ip", "link", "del", bridge])
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}

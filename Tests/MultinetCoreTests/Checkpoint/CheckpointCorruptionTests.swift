@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import MultinetCore
+
+@Suite("Checkpoint store: damaged databases are moved aside")
+struct CheckpointCorruptionTests {
+    /// How the database file is damaged before the store opens it.
+    enum Damage: String, CaseIterable {
+        /// Random bytes, with a random `-wal` beside them.
+        case garbage
+        /// A real database with records, truncated to 1000 bytes.
+        case truncated
+    }
+
+    @Test("a damaged file is renamed to <path>.corrupt-<ms> with its -wal and a fresh database is used", arguments: Damage.allCases)
+    func movedAside(damage: Damage) throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory + "/" + CheckpointStore.fileName
+            switch damage {
+            case .garbage:
+                var generator = SystemRandomNumberGenerator()
+                let bytes = (0..<16_384).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: path + "-wal"))
+            case .truncated:
+                do {
+                    let store = try CheckpointStore(directory: directory)
+                    for index in 0..<40 {
+                        try store.recordAddStarted(.fixture(containerID: "c\(index)", config: Array(repeating: 7, count: 300)))
+                    }
+                }
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                try handle.truncate(atOffset: 1_000)
+                try handle.close()
+            }
+            let damaged = try Data(contentsOf: URL(fileURLWithPath: path))
+
+            let store = try CheckpointStore(directory: directory, now: { 1_234_567 })
+            #expect(store.movedAside == path + ".corrupt-1234567")
+            let moved = try #require(store.movedAside)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: moved)) == damaged, "moved, not rewritten")
+            #expect(TemporaryDirectory.mode(of: moved) == 0o600)
+            if damage == .garbage {
+                #expect(FileManager.default.fileExists(atPath: moved + "-wal"))
+            }
+            #expect(try store.allAttachments().isEmpty)
+            try store.recordAddStarted(.fixture())
+            #expect(try store.allAttachments().count == 1)
+            #expect(try store.integrityCheck() == "ok")
+            #expect(try store.schemaVersion == CheckpointMigrations.all.count)
+        }
+    }
+
+    @Test("a second damaged file in the same millisecond gets a distinct name")
+    func distinctNames() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory + "/" + CheckpointStore.fileName
+            var moved: [String?] = []
+            for _ in 0..<2 {
+                try Data(repeating: 0xAB, count: 8_192).write(to: URL(fileURLWithPath: path))
+                moved.append(try CheckpointStore(directory: directory, now: { 42 }).movedAside)
+            }
+            #expect(moved == [path + ".corrupt-42", path + ".corrupt-42-1"])
+        }
+    }
+
+    @Test("a healthy database is never moved")
+    func healthyStays() throws {
+        try TemporaryDirectory.with { directory in
+            try CheckpointStore(directory: directory).recordAddStarted(.fixture())
+            let store = try CheckpointStore(directory: directory)
+            #expect(store.movedAside == nil)
+            #expect(try store.allAttachments().count == 1)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("corrupt") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import MultinetCore
+
+@Suite("conf dir and plugin lookup")
+struct ConfDirectoryTests {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("multinet-conf-\(UUID().uuidString)").path
+
+    func write(_ name: String, _ text: String) throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+    }
+
+    @Test("the default is the first usable file in lexical order, not multinet's own, skipping broken ones")
+    func lexicalDefault() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("00-multinet.conflist", #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet"}]}"#)
+        try write("05-broken.conf", "{not json")
+        try write("10-b.conflist", #"{"cniVersion":"1.0.0","name":"b","plugins":[{"type":"bridge"}]}"#)
+        try write("20-a.conf", #"{"cniVersion":"1.0.0","name":"a","type":"macvlan"}"#)
+        try write("README.md", "not a config")
+        var skipped: [String] = []
+        let dirRef = ConfDirectory(path: dir, ownName: "multinet")
+        let file = try dirRef.defaultNetwork(named: nil) { name, _ in skipped.append(name) }
+        #expect(file.list.name == "b")
+        #expect(skipped == ["05-broken.conf"])
+        #expect(try dirRef.defaultNetwork(named: "a").list.name == "a")
+        #expect { try dirRef.defaultNetwork(named: "zzz") } throws: {
+            ($0 as? CNIError)?.msg.contains("\"zzz\" (defaultNetwork) has no configuration file") == true
+        }
+    }
+
+    @Test("a .conflist wins over a .conf of the same network name")
+    func conflistFirst() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("01-n.conf", #"{"cniVersion":"1.0.0","name":"n","type":"macvlan"}"#)
+        try write("99-n.conflist", #"{"cniVersion":"1.0.0","name":"n","plugins":[{"type":"bridge"}]}"#)
+        let file = try ConfDirectory(path: dir, ownName: "multinet").network(named: "n")
+        #expect(file?.list.pluginTypes == ["bridge"])
+    }
+
+    @Test("a missing conf dir is a clear error")
+    func missingDir() {
+        #expect { try ConfDirectory(path: dir + "/absent", ownName: "multinet").defaultNetwork(named: nil) } throws: {
+            ($0 as? CNIError)?.msg.contains("cannot read the CNI conf dir") == true
+        }
+    }
+
+    @Test("plugins are found only as bare names in the given directories")
+    func pluginLocator() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("plug", "#!/bin/sh\n")
+        try write("noexec", "#!/bin/sh\n")
+        chmod(dir + "/plug", 0o755)
+        #expect(try PluginLocator.find(type: "plug", in: ["/nonexistent", dir]) == dir + "/plug")
+        #expect(throws: CNIError.self) { try PluginLocator.find(type: "noexec", in: [dir]) }
+        #expect(throws: CNIError.self) { try PluginLocator.find(type: "../\(URL(fileURLWithPath: dir).lastPathComponent)/plug", in: [dir]) }
+        #expect(throws: CNIError.self) { try PluginLocator.find(type: dir + "/plug", in: ["/"]) }
+        // relative directories in the search path are ignored
+        #expect(throws: CNIError.self) { try PluginLocator.find(type: "plug", in: ["relative"]) }
+    }
+}
