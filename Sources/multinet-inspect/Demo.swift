@@ -79,6 +79,42 @@ struct Demo {
         say("DEL of a container multinet never saw succeeds, as the CNI spec asks")
         _ = try cni("DEL", id: "unknown0001", pod: "ghost", netns: "")
         print("  ok")
+
+        try podnet.write(toFile: confDir + "/10-podnet.conflist", atomically: true, encoding: .utf8)
+        try measure(podnet: podnet)
+    }
+
+    /// A first look at multinet's cost: ADD+DEL through multinet and through `bridge`
+    /// directly, interleaved so machine drift cancels; medians in milliseconds.
+    mutating func measure(podnet: String, rounds: Int = 9) throws {
+        say("ADD+DEL of one pod, \(rounds) rounds interleaved: multinet in front of bridge vs bridge called directly")
+        let ns = "mndemo-timing"
+        try shell(["ip", "netns", "add", ns])
+        namespaces.append(ns)
+        let list = try NetworkConfigList(parsing: Array(podnet.utf8), source: "demo")
+        let direct = list.pluginConfig(at: 0, prevResult: nil).jsonText
+        let bridgePlugin = cniPath.split(separator: ":").map { "\($0)/bridge" }.first { FileManager.default.isExecutableFile(atPath: $0) }!
+        var viaMultinet: [Double] = [], viaBridge: [Double] = []
+        for round in 0..<rounds {
+            let id = "timing\(round)"
+            var start = DispatchTime.now().uptimeNanoseconds
+            _ = try cni("ADD", id: id + "m", pod: "timing", netns: ns)
+            _ = try cni("DEL", id: id + "m", pod: "timing", netns: ns)
+            viaMultinet.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            start = DispatchTime.now().uptimeNanoseconds
+            for command in ["ADD", "DEL"] {
+                let env = ["CNI_COMMAND": command, "CNI_CONTAINERID": id + "b", "CNI_IFNAME": "eth0", "CNI_PATH": cniPath,
+                           "CNI_NETNS": "/var/run/netns/\(ns)", "CNI_ARGS": "IgnoreUnknown=1", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
+                let (status, out, err) = try run(bridgePlugin, [], env: env, stdin: Data(direct.utf8))
+                guard status == 0 else { throw ValidationError("bridge \(command) failed: \(out) \(err)") }
+            }
+            viaBridge.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        let m = median(viaMultinet), b = median(viaBridge)
+        print(String(format: "  bridge directly:  median %.1f ms (min %.1f, max %.1f)", b, viaBridge.min()!, viaBridge.max()!))
+        print(String(format: "  through multinet: median %.1f ms (min %.1f, max %.1f)", m, viaMultinet.min()!, viaMultinet.max()!))
+        print(String(format: "  ratio %.2fx (multinet adds %.1f ms per ADD+DEL; the full benchmark is issue 6)", m / b, m - b))
     }
 
     func printStore() throws {
