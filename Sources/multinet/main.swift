@@ -28,7 +28,7 @@ do {
     exit(outcome.exitCode)
 }
 
-let outcome = CNIDispatcher.run(environment: environment, stdin: stdin) { config in
+let outcome = await CNIDispatcher.run(environment: environment, stdin: stdin) { config in
     let level = config.logLevel.loggerLevel
     let logger = Logger(label: "multinet") { label in
         FileLogHandler(label: label, path: config.logFile, level: level)

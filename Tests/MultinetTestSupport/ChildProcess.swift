@@ -131,8 +131,11 @@ final class ChildProcess: @unchecked Sendable {
         Thread.detachNewThread { [self] in drain(stdoutFD, isStdout: true) }
         Thread.detachNewThread { [self] in drain(stderrFD, isStdout: false) }
         Thread.detachNewThread { [self] in reap() }
-        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: nanoseconds))) { [weak self] in
+        // A thread of its own: Dispatch's global queue can be starved by tests that block its
+        // threads, and a starved timer would let a hung plugin outlive its timeout.
+        let seconds = timeoutSeconds
+        Thread.detachNewThread { [weak self] in
+            Thread.sleep(forTimeInterval: seconds)
             self?.timeoutExpired()
         }
     }
@@ -278,7 +281,8 @@ final class ChildProcess: @unchecked Sendable {
         }
         guard expired else { return }
         // If something outside the group still holds the pipes, give up waiting for EOF.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [weak self] in
+        Thread.detachNewThread { [weak self] in
+            Thread.sleep(forTimeInterval: 5)
             self?.finish(force: true)
         }
         finishIfDone()

@@ -17,7 +17,7 @@ public enum CNIDispatcher {
     ///   - stdin: the configuration bytes.
     ///   - makePlugin: builds the plugin once the configuration is known (it chooses the log file).
     public static func run(environment: [String: String], stdin: [UInt8],
-                           makePlugin: (MultinetConfig) -> any CNIPlugin) -> Outcome {
+                           makePlugin: (MultinetConfig) -> any CNIPlugin) async -> Outcome {
         let requestedVersion = loosePeek(stdin)
         do throws(CNIError) {
             let env = try CNIEnvironment(environment)
@@ -27,12 +27,12 @@ public enum CNIDispatcher {
             let request = CNIRequest(environment: env, config: config)
             switch env.command {
             case .add:
-                let result = try plugin.add(request)
+                let result = try await plugin.add(request)
                 return Outcome(stdout: result.serialized() + [0x0A], exitCode: 0)
-            case .del: try plugin.del(request)
-            case .check: try plugin.check(request)
-            case .status: try plugin.status(request)
-            case .gc: try plugin.gc(request)
+            case .del: try await plugin.del(request)
+            case .check: try await plugin.check(request)
+            case .status: try await plugin.status(request)
+            case .gc: try await plugin.gc(request)
             case .version: return versionOutcome(requested: requestedVersion)
             }
             return Outcome(stdout: [], exitCode: 0)

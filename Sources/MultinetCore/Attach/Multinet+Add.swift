@@ -1,12 +1,12 @@
 extension Multinet {
     /// ADD: attach every planned network in order, recording each before its delegate runs;
     /// on the first failure roll back what was attached and report the pod, network and interface.
-    public func add(_ request: CNIRequest) throws(CNIError) -> JSONValue {
+    public func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
         let env = request.environment
         let pod = request.pod
         let store = try openStore(request.config)
         try clearStaleRecords(request, store: store)
-        let plan = try plan(request)
+        let plan = try await plan(request)
 
         var attached: [(PlannedAttachment, AttachmentRecord)] = []
         var defaultResult: CNIResult?

@@ -1,6 +1,6 @@
 extension Multinet {
     /// CHECK: every recorded attachment in order, with its recorded result as `prevResult`.
-    public func check(_ request: CNIRequest) throws(CNIError) {
+    public func check(_ request: CNIRequest) async throws(CNIError) {
         let env = request.environment
         guard request.config.cniVersion >= .v0_4_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,

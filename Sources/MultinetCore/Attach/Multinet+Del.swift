@@ -3,7 +3,7 @@ extension Multinet {
     /// apiserver, pod or configuration file. A container multinet has no record of gets a
     /// best-effort DEL of the current default network (pods attached before multinet was
     /// installed), and succeeds.
-    public func del(_ request: CNIRequest) throws(CNIError) {
+    public func del(_ request: CNIRequest) async throws(CNIError) {
         let env = request.environment
         let store = try openStore(request.config)
         let records: [AttachmentRecord]

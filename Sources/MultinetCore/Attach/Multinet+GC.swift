@@ -4,7 +4,7 @@ extension Multinet {
 
     /// GC: tear down every recorded attachment whose container and interface the runtime no
     /// longer lists as valid, with the recorded netns, `CNI_PATH` and `CNI_ARGS`.
-    public func gc(_ request: CNIRequest) throws(CNIError) {
+    public func gc(_ request: CNIRequest) async throws(CNIError) {
         guard request.config.cniVersion >= .v1_1_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,
                            msg: "GC needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")

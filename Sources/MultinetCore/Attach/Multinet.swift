@@ -7,14 +7,17 @@ public struct Multinet: CNIPlugin {
     public var executor: any DelegateExecutor
     /// Where operations are logged.
     public var logger: Logger
+    /// How the apiserver is reached on ADD (``NoKubeAccess`` when there is none).
+    public var kubeFactory: any KubeAccessFactory
     /// Wall-clock milliseconds, for record timestamps and ages.
     public var wallClock: @Sendable () -> Int64
 
-    /// A plugin over an executor and a logger.
-    public init(executor: any DelegateExecutor, logger: Logger,
+    /// A plugin over an executor, a logger and the apiserver access.
+    public init(executor: any DelegateExecutor, logger: Logger, kubeFactory: any KubeAccessFactory = NoKubeAccess(),
                 wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds) {
         self.executor = executor
         self.logger = logger
+        self.kubeFactory = kubeFactory
         self.wallClock = wallClock
     }
 
@@ -59,8 +62,17 @@ public struct Multinet: CNIPlugin {
         }
     }
 
-    /// What the runtime wants attached: for now the default network on `CNI_IFNAME`.
-    func plan(_ request: CNIRequest) throws(CNIError) -> [PlannedAttachment] {
+    /// What the pod wants attached: the default network on `CNI_IFNAME`, and the networks its
+    /// annotations select.
+    func plan(_ request: CNIRequest) async throws(CNIError) -> [PlannedAttachment] {
+        let annotations = try await podAnnotations(request)
+        let wanted = try PodNetworkRequest.parse(annotations: annotations, pod: request.pod,
+                                                 runtimeIfName: request.environment.ifName)
+        if let dialect = wanted.dialect, !wanted.selections.isEmpty {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "pod \(request.pod.displayName) asks for networks with \(dialect.annotation) (\(wanted.selections.map(\.selection.qualifiedName).joined(separator: ", "))), but this multinet build attaches the default network only",
+                           details: "resolving Network and NetworkAttachmentDefinition objects is not implemented yet")
+        }
         let file = try defaultNetworkFile(request.config)
         return [PlannedAttachment(network: file.list.name, networkNamespace: "", kind: "file",
                                   ifName: request.environment.ifName, isDefault: true,

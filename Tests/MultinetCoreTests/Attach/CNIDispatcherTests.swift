@@ -5,15 +5,15 @@ import Testing
 private final class RecordingPlugin: CNIPlugin {
     var commands: [CNICommand] = []
     var failWith: CNIError?
-    func add(_ request: CNIRequest) throws(CNIError) -> JSONValue {
+    func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
         commands.append(.add)
         if let failWith { throw failWith }
         return .object(JSONObject([("cniVersion", .string(request.config.cniVersion.description))]))
     }
-    func del(_ request: CNIRequest) throws(CNIError) { commands.append(.del) }
-    func check(_ request: CNIRequest) throws(CNIError) { commands.append(.check) }
-    func status(_ request: CNIRequest) throws(CNIError) { commands.append(.status) }
-    func gc(_ request: CNIRequest) throws(CNIError) { commands.append(.gc) }
+    func del(_ request: CNIRequest) async throws(CNIError) { commands.append(.del) }
+    func check(_ request: CNIRequest) async throws(CNIError) { commands.append(.check) }
+    func status(_ request: CNIRequest) async throws(CNIError) { commands.append(.status) }
+    func gc(_ request: CNIRequest) async throws(CNIError) { commands.append(.gc) }
 }
 
 @Suite("CNI dispatcher (skel)")
@@ -22,8 +22,8 @@ struct CNIDispatcherTests {
     let config = Array(#"{"cniVersion":"0.4.0","name":"multinet","type":"multinet"}"#.utf8)
 
     @Test("VERSION lists the supported versions in the requested version")
-    func version() throws {
-        let outcome = CNIDispatcher.run(environment: ["CNI_COMMAND": "VERSION"], stdin: Array(#"{"cniVersion":"0.4.0"}"#.utf8)) { _ in RecordingPlugin() }
+    func version() async throws {
+        let outcome = await CNIDispatcher.run(environment: ["CNI_COMMAND": "VERSION"], stdin: Array(#"{"cniVersion":"0.4.0"}"#.utf8)) { _ in RecordingPlugin() }
         #expect(outcome.exitCode == 0)
         let json = try JSONValue(parsing: outcome.stdout)
         #expect(json["cniVersion"] == .string("0.4.0"))
@@ -31,21 +31,21 @@ struct CNIDispatcherTests {
     }
 
     @Test("dispatches each command to its function", arguments: [CNICommand.add, .del, .check, .status, .gc])
-    func dispatches(command: CNICommand) {
+    func dispatches(command: CNICommand) async {
         let plugin = RecordingPlugin()
         var e = env
         e["CNI_COMMAND"] = command.rawValue
-        let outcome = CNIDispatcher.run(environment: e, stdin: config) { _ in plugin }
+        let outcome = await CNIDispatcher.run(environment: e, stdin: config) { _ in plugin }
         #expect(outcome.exitCode == 0)
         #expect(plugin.commands == [command])
         #expect(outcome.stdout.isEmpty == (command != .add))
     }
 
     @Test("errors are printed as CNI JSON on stdout with exit 1, in the caller's version")
-    func errors() throws {
+    func errors() async throws {
         let plugin = RecordingPlugin()
         plugin.failWith = CNIError(code: 7, msg: "bad network", details: "more")
-        let outcome = CNIDispatcher.run(environment: env, stdin: config) { _ in plugin }
+        let outcome = await CNIDispatcher.run(environment: env, stdin: config) { _ in plugin }
         #expect(outcome.exitCode == 1)
         let json = try JSONValue(parsing: outcome.stdout)
         #expect(json["code"] == .int(7))
@@ -55,11 +55,11 @@ struct CNIDispatcherTests {
     }
 
     @Test("an invalid environment never reaches the plugin")
-    func invalidEnvironment() throws {
+    func invalidEnvironment() async throws {
         let plugin = RecordingPlugin()
         var e = env
         e["CNI_IFNAME"] = "this-name-is-too-long"
-        let outcome = CNIDispatcher.run(environment: e, stdin: config) { _ in plugin }
+        let outcome = await CNIDispatcher.run(environment: e, stdin: config) { _ in plugin }
         #expect(outcome.exitCode == 1)
         #expect(plugin.commands.isEmpty)
         #expect(try JSONValue(parsing: outcome.stdout)["code"] == .int(4))

@@ -1,0 +1,22 @@
+/// The apiserver as the plugin's ADD needs it; one instance per invocation (one connection).
+///
+/// The plugin never contacts the apiserver on DEL, CHECK, STATUS or GC.
+public protocol KubeAccess: Sendable {
+    /// The pod, or a ``CNIError`` (code 11 for transient trouble) naming the server and the pod.
+    func pod(namespace: String, name: String) async throws(CNIError) -> PodInfo
+    /// Closes the connection.
+    func shutdown() async
+}
+
+/// Makes the apiserver access for one invocation, or `nil` when no apiserver is configured.
+public protocol KubeAccessFactory: Sendable {
+    /// The access for this configuration and environment.
+    func make(config: MultinetConfig, environment: CNIEnvironment) throws(CNIError) -> (any KubeAccess)?
+}
+
+/// No apiserver: multinet serves the default network only.
+public struct NoKubeAccess: KubeAccessFactory {
+    /// The factory.
+    public init() {}
+    public func make(config: MultinetConfig, environment: CNIEnvironment) throws(CNIError) -> (any KubeAccess)? { nil }
+}
