@@ -77,12 +77,7 @@ extension Multinet {
     /// second ADD without DEL.
     func clearStaleRecords(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) {
         let env = request.environment
-        let existing: [AttachmentRecord]
-        do {
-            existing = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
-        } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
-        }
+        let existing = try recordedAttachments(request, store: store)
         guard !existing.isEmpty else { return }
         if existing.contains(where: { $0.state == .attached }) {
             throw CNIError(code: CNIErrorCode.alreadyAttached,

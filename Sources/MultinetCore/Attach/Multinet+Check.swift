@@ -7,12 +7,7 @@ extension Multinet {
                            msg: "CHECK needs cniVersion 0.4.0 or later; the multinet configuration declares \(request.config.cniVersion)")
         }
         let store = try openStore(request.config)
-        let records: [AttachmentRecord]
-        do {
-            records = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
-        } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
-        }
+        let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
             throw CNIError(code: CNIErrorCode.unknownContainer,
                            msg: "container \(env.containerID) has no attachment on \(env.ifName) recorded by multinet")

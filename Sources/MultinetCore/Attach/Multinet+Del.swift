@@ -6,12 +6,7 @@ extension Multinet {
     public func del(_ request: CNIRequest) async throws(CNIError) {
         let env = request.environment
         let store = try openStore(request.config)
-        let records: [AttachmentRecord]
-        do {
-            records = try store.attachments(containerID: env.containerID, runtimeIfName: env.ifName)
-        } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
-        }
+        let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
             delUnrecorded(request)
             return

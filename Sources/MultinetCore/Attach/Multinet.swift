@@ -40,6 +40,16 @@ public struct Multinet: CNIPlugin {
         return store
     }
 
+    /// The records of the runtime's container and interface, in attach order.
+    func recordedAttachments(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) -> [AttachmentRecord] {
+        do {
+            return try store.attachments(containerID: request.environment.containerID,
+                                         runtimeIfName: request.environment.ifName)
+        } catch {
+            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+        }
+    }
+
     /// The context for calling a delegate on behalf of the runtime's request.
     func context(_ request: CNIRequest, ifName: String) -> DelegateContext {
         DelegateContext(containerID: request.environment.containerID, netns: request.environment.netns,
