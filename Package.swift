@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetCoreTests",
-            dependencies: ["MultinetCore", "MultinetTestSupport"]
+            dependencies: ["MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",

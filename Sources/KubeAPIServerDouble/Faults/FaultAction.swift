@@ -1,0 +1,16 @@
+/// What an injected fault does to a request.
+public enum FaultAction: Sendable, Equatable {
+    /// Answer with this HTTP status and a matching `Status` body, with a `Retry-After`
+    /// header when `retryAfterSeconds` is set.
+    case respond(status: Int, retryAfterSeconds: Int?)
+    /// Close the connection without answering, after reading the request.
+    case dropConnection
+}
+
+/// When a dropped connection is closed.
+public enum DropPoint: Sendable, Equatable {
+    /// Right after the TCP connection is accepted, before the TLS handshake.
+    case beforeHandshake
+    /// After the request was read, without answering it.
+    case afterRequest
+}
