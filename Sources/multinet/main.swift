@@ -33,7 +33,8 @@ let outcome = await CNIDispatcher.run(environment: environment, stdin: stdin) { 
     let logger = Logger(label: "multinet") { label in
         FileLogHandler(label: label, path: config.logFile, level: level)
     }
-    return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger)
+    return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger,
+                    kubeFactory: KubeClientAccessFactory(logger: logger))
 }
 FileSystem.writeAll(fd: 1, outcome.stdout)
 exit(outcome.exitCode)

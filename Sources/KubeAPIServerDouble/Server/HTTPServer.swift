@@ -34,7 +34,7 @@ final class HTTPServer: Sendable {
                 }
             }
         let boundPort = serverChannel.channel.localAddress?.port ?? port
-        let acceptTask = Task {
+        let acceptTask = Task(executorPreference: DedicatedExecutor.shared) {
             await withDiscardingTaskGroup { group in
                 do {
                     try await serverChannel.executeThenClose { inbound in

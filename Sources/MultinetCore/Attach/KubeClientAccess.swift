@@ -1,0 +1,67 @@
+import Logging
+
+/// The plugin's apiserver access on ``KubeClient``: one client (one connection, at most one
+/// TLS handshake) per invocation, every request bounded by `apiTimeoutSeconds`.
+public struct KubeClientAccessFactory: KubeAccessFactory {
+    /// Where the client logs retries.
+    public var logger: Logger
+
+    /// A factory logging to `logger`.
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// The access for `kubeconfig`, or in-cluster when `KUBERNETES_SERVICE_HOST` is set, or `nil`.
+    public func make(config: MultinetConfig, environment: CNIEnvironment) throws(CNIError) -> (any KubeAccess)? {
+        let connection: ClusterConnection?
+        do {
+            connection = try ClusterConnection.forPlugin(kubeconfig: config.kubeconfig, environment: environment.inherited)
+        } catch {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "cannot use the apiserver configuration", details: error.description)
+        }
+        guard let connection else { return nil }
+        do {
+            let client = try KubeClient(connection: connection,
+                                        options: KubeClientOptions(timeoutSeconds: config.apiTimeoutSeconds),
+                                        environment: environment.inherited, logger: logger)
+            return KubeClientAccess(client: client)
+        } catch {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "cannot set up the apiserver client for \(connection.server)", details: error.description)
+        }
+    }
+}
+
+/// ``KubeAccess`` through one ``KubeClient``.
+struct KubeClientAccess: KubeAccess {
+    let client: KubeClient
+
+    func pod(namespace: String, name: String) async throws(CNIError) -> PodInfo {
+        do {
+            let pod = try await client.get(Pod.self, name: name, namespace: namespace)
+            return PodInfo(namespace: namespace, name: name, uid: pod.metadata.uid ?? "",
+                           annotations: pod.metadata.annotations)
+        } catch {
+            throw Self.cniError(error, what: "cannot read pod \(namespace)/\(name) from the apiserver")
+        }
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// Transient trouble (unreachable, timeout, 429, 5xx) and rejected credentials (tokens
+    /// rotate) are code 11, so the runtime retries; a missing pod is code 3; anything else
+    /// (a CA that does not match, forbidden, invalid) is a configuration error, code 7.
+    static func cniError(_ error: KubeError, what: String) -> CNIError {
+        let code: Int
+        switch error {
+        case _ where error.isTransient: code = CNIErrorCode.tryAgainLater
+        case .unauthorized: code = CNIErrorCode.tryAgainLater
+        case .notFound: code = CNIErrorCode.unknownContainer
+        default: code = CNIErrorCode.invalidNetworkConfig
+        }
+        return CNIError(code: code, msg: "\(what): \(error.description)")
+    }
+}
