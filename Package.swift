@@ -4,7 +4,15 @@ import PackageDescription
 /// Release builds of the plugin link the Swift runtime statically: it starts on every
 /// pod's critical path and must not depend on a Swift toolchain being on the node.
 let staticStdlib: [LinkerSetting] = [
-    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags([
+        "-static-stdlib",
+        // Yams imports Foundation; SwiftPM compiles against the shared runtime's module
+        // files, which do not name Foundation's static dependencies, so they are listed here.
+        "-Xlinker", "--start-group",
+        "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
+        "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+        "-Xlinker", "--end-group",
+    ], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
