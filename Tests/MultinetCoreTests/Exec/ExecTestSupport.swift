@@ -1,9 +1,14 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Testing
 @testable import MultinetCore
 
 /// The namespace of the process runner's test suites, so `swift test --filter Exec` runs them.
+/// The process runner's tests block their thread while children run (some for seconds,
+/// by design). Run one at a time so they never hold all of Swift's shared threads, which
+/// the apiserver-client tests running alongside need for their deadlines.
+@Suite(.serialized)
 enum ExecTests {}
 
 /// Shared helpers for the process runner tests.
