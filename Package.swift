@@ -3,16 +3,11 @@ import PackageDescription
 
 /// Release builds of the plugin link the Swift runtime statically: it starts on every
 /// pod's critical path and must not depend on a Swift toolchain being on the node.
+///
+/// Nothing the plugin links may import full Foundation (only `FoundationEssentials`):
+/// `PluginLinkageTests` fails the build's tests if something does.
 let staticStdlib: [LinkerSetting] = [
-    .unsafeFlags([
-        "-static-stdlib",
-        // Yams imports Foundation; SwiftPM compiles against the shared runtime's module
-        // files, which do not name Foundation's static dependencies, so they are listed here.
-        "-Xlinker", "--start-group",
-        "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
-        "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
-        "-Xlinker", "--end-group",
-    ], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
@@ -43,8 +38,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .target(
+            name: "MultinetKubeYAML",
+            dependencies: ["MultinetCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "KubeAPIServerDouble",
@@ -66,6 +64,7 @@ let package = Package(
             name: "multinet-inspect",
             dependencies: [
                 "MultinetCore",
+                "MultinetKubeYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetCoreTests",
-            dependencies: ["MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
+            dependencies: ["MultinetCore", "MultinetKubeYAML", "MultinetTestSupport", "KubeAPIServerDouble"]
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",

@@ -60,10 +60,9 @@ struct ApiserverTests {
 
     static let shapes: [(String, KubeconfigCredential?, KubeconfigFormat, Bool)] = [
         ("token, JSON", nil, .json, true),
-        ("token, YAML", nil, .yaml, true),
-        ("token file", .tokenFile("token"), .yaml, false),
+        ("token file", .tokenFile("token"), .json, false),
         ("client certificate, -data", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), .json, true),
-        ("client certificate, files beside the kubeconfig", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), .yaml, false),
+        ("client certificate, files beside the kubeconfig", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), .json, false),
         ("basic auth", .basic(username: "cni", password: "s3cret"), .json, true),
     ]
 
@@ -110,6 +109,7 @@ struct ApiserverTests {
         Failure(name: "the apiserver resets every connection", code: 11, fragment: "cannot read pod default/web"),
         Failure(name: "the apiserver is gone", code: 11, fragment: "cannot read pod default/web"),
         Failure(name: "the pod does not exist", code: 3, fragment: "NotFound"),
+        Failure(name: "the kubeconfig is YAML", code: 7, fragment: "reads JSON kubeconfigs only"),
     ]
 
     @Test("apiserver trouble fails the ADD with a clear CNI error and nothing attached", arguments: failureCases)
@@ -141,6 +141,7 @@ struct ApiserverTests {
             case "the apiserver resets every connection": setup.server.faults.dropAll()
             case "the apiserver is gone": try await setup.server.shutdown()
             case "the pod does not exist": pod = "absent"
+            case "the kubeconfig is YAML": try setup.server.writeKubeconfig(to: setup.kubeconfig, format: .yaml)
             default: Issue.record("unknown case \(failure.name)")
             }
             config = setup.config(apiTimeout: 2)

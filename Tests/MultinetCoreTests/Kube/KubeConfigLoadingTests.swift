@@ -1,3 +1,4 @@
+import MultinetKubeYAML
 import Testing
 @testable import MultinetCore
 
@@ -32,7 +33,7 @@ extension KubeTests {
                 user: admin
                 namespace: kube-system
             """)
-            let config = try KubeConfig.load(path: path)
+            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
             #expect(config.formats == [.yaml])
             let connection = try config.connection()
             #expect(connection.server == KubeServerURL(host: "10.0.0.1", port: 6443))
@@ -55,12 +56,30 @@ extension KubeTests {
                "users":[{"name":"u","user":{"username":"alice","password":"pw"}}],
                "contexts":[{"name":"c","context":{"cluster":"k","user":"u"}}]}
             """)
-            let config = try KubeConfig.load(path: path)
+            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
             #expect(config.formats == [.json])
             let connection = try config.connection()
             #expect(connection.tls.insecureSkipVerify)
             #expect(connection.credentials == .basic(username: "alice", password: "pw"))
             #expect(connection.namespace == "default")
+        }
+
+        @Test("the plugin's JSON-only reader refuses YAML, saying how to convert it, and reads blank files as empty")
+        func jsonOnlyRefusesYAML() throws {
+            let scratch = try KubeScratch()
+            defer { scratch.remove() }
+            let path = try scratch.write("config", "current-context: c\nusers: [{name: u, user: {token: SECRET-TOKEN}}]\n")
+            #expect(throws: KubeConfigSyntax.yamlRefusal(path: path)) { try KubeConfig.load(path: path) }
+            #expect(throws: KubeConfigSyntax.yamlRefusal(path: path)) {
+                try ClusterConnection.forPlugin(kubeconfig: path, environment: [:])
+            }
+            let message = KubeConfigSyntax.yamlRefusal(path: path).description
+            #expect(message.contains("JSON kubeconfigs only") && message.contains("kubectl config view --raw --flatten -o json"))
+            #expect(!message.contains("SECRET-TOKEN"))
+            // The same file read with YAML support (the inspector's reader) works.
+            #expect(try KubeConfig.load(path: path, syntax: .jsonAndYAML).currentContext == "c")
+            let blank = try scratch.write("blank", " \n\n")
+            #expect(try KubeConfig.load(path: blank).currentContext == nil)
         }
 
         @Test("detects JSON by its first non-blank byte", arguments: [
@@ -99,7 +118,7 @@ extension KubeTests {
             - name: c
               context: {cluster: k, user: u}
             """)
-            let config = try KubeConfig.load(path: path)
+            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
             #expect(config.clusters["k"]?.certificateAuthority == scratch.path + "/kube/pki/ca.crt")
             #expect(config.users["u"]?.clientCertificate == scratch.path + "/kube/pki/client.crt")
             let connection = try config.connection()
@@ -117,7 +136,7 @@ extension KubeTests {
             clusters: [{name: k, cluster: {server: "https://[fd00::1]:6443", certificate-authority-data: \(Self.base64CA)}}]
             users: [{name: u, user: {client-certificate-data: \(Self.base64Cert), client-key-data: \(Self.base64Key)}}]
             contexts: [{name: c, context: {cluster: k, user: u}}]
-            """.utf8), path: "/virtual/config")
+            """.utf8), path: "/virtual/config", syntax: .jsonAndYAML)
             let connection = try config.connection()
             #expect(connection.server.host == "fd00::1")
             #expect(connection.server.description == "https://[fd00::1]:6443")
@@ -140,7 +159,7 @@ extension KubeTests {
             - {name: c, context: {cluster: k, user: u}}
             - {name: d, context: {cluster: k, user: v}}
             """)
-            let config = try KubeConfig.load(path: path)
+            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
             #expect(try config.connection().credentials == .tokenFile(path: scratch.path + "/token", fallback: nil))
             #expect(try config.connection(context: "d").credentials
                 == .tokenFile(path: scratch.path + "/missing-token", fallback: "static"))
@@ -167,7 +186,7 @@ extension KubeTests {
             contexts:
             - {name: c, context: {cluster: k, user: u}}
             - {name: d, context: {cluster: k, user: v}}
-            """.utf8), path: "/etc/kube/config")
+            """.utf8), path: "/etc/kube/config", syntax: .jsonAndYAML)
             let expected = KubeExecConfig(command: "/etc/kube/bin/get-token", args: ["--cluster", "prod"],
                                           env: [.init(name: "REGION", value: "eu-1")], apiVersion: KubeExecConfig.v1beta1,
                                           installHint: "install get-token", provideClusterInfo: true)
@@ -198,7 +217,7 @@ extension KubeTests {
             """)
             let third = try scratch.write("c/config", "current-context: a\n")
             let environment = ["KUBECONFIG": [first, scratch.path + "/does-not-exist", second, first, third].joined(separator: ":")]
-            let config = try KubeConfig.loadDefault(environment: environment)
+            let config = try KubeConfig.loadDefault(environment: environment, syntax: .jsonAndYAML)
             #expect(config.paths == [first, second, third])
             #expect(config.formats == [.yaml, .json, .yaml])
             // The first current-context set wins (b's), although c sets another one.

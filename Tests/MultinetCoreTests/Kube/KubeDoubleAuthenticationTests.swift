@@ -42,7 +42,9 @@ extension KubeTests {
         func connection(_ shape: Shape, _ fixture: KubeDoubleFixture) throws -> (ClusterConnection, user: String) {
             switch shape {
             case .tokenYAML:
-                return (try fixture.connection(), "admin")
+                let connection = try fixture.connection(format: .yaml)
+                #expect(try KubeConfig.load(path: fixture.scratch.path + "/kubeconfig", syntax: .jsonAndYAML).formats == [.yaml])
+                return (connection, "admin")
             case .tokenJSON:
                 let connection = try fixture.connection(format: .json)
                 #expect(try KubeConfig.load(path: fixture.scratch.path + "/kubeconfig").formats == [.json])

@@ -1,4 +1,5 @@
 import KubeAPIServerDouble
+import MultinetKubeYAML
 import Testing
 @testable import MultinetCore
 
@@ -17,11 +18,15 @@ struct KubeDoubleFixture {
         try await server.shutdown()
     }
 
-    /// A connection from a kubeconfig the double writes, loaded the way the plugin loads one.
-    func connection(_ credential: KubeconfigCredential? = nil, format: KubeconfigFormat = .yaml,
+    /// A connection from a kubeconfig the double writes: a JSON one loaded the way the
+    /// plugin loads one, a YAML one the way the inspector (and kubectl) do.
+    func connection(_ credential: KubeconfigCredential? = nil, format: KubeconfigFormat = .json,
                     embedCertificates: Bool = true) throws -> ClusterConnection {
         let path = try server.writeKubeconfig(to: scratch.path + "/kubeconfig", credential: credential, format: format,
                                               embedCertificates: embedCertificates)
+        if format == .yaml {
+            return try ClusterConnection.likeKubectl(kubeconfig: path, environment: [:], syntax: .jsonAndYAML)
+        }
         return try #require(try ClusterConnection.forPlugin(kubeconfig: path, environment: [:]))
     }
 

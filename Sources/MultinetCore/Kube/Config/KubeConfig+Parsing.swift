@@ -2,10 +2,10 @@ extension KubeConfig {
     /// Parses one kubeconfig file's contents. `path` is used to resolve relative paths and
     /// in error messages.
     ///
-    /// A document whose first non-blank byte is `{` is JSON and is parsed without the YAML
-    /// parser (which costs about 20 ms per process); anything else is YAML. An empty file
-    /// is an empty configuration, as for kubectl.
-    public static func parse(_ bytes: [UInt8], path: String) throws(KubeConfigError) -> KubeConfig {
+    /// A document whose first non-blank byte is `{` is JSON and is parsed without a YAML
+    /// parser; anything else is YAML, read only when `syntax` has a YAML parser. An empty
+    /// file is an empty configuration, as for kubectl.
+    public static func parse(_ bytes: [UInt8], path: String, syntax: KubeConfigSyntax = .jsonOnly) throws(KubeConfigError) -> KubeConfig {
         let format = detectFormat(bytes)
         let document: JSONValue
         switch format {
@@ -16,7 +16,13 @@ extension KubeConfig {
                 throw .malformed(path: path, key: nil, reason: "invalid JSON: \(error.description)")
             }
         case .yaml:
-            document = try KubeConfigYAML.parse(bytes, path: path)
+            if let yaml = syntax.yaml {
+                document = try yaml(bytes, path)
+            } else if isBlank(bytes) {
+                document = .object(JSONObject())
+            } else {
+                throw KubeConfigSyntax.yamlRefusal(path: path)
+            }
         }
         guard let object = document.objectValue else {
             throw .malformed(path: path, key: nil, reason: "the document must be a mapping, not \(document.kindName)")
@@ -25,6 +31,11 @@ extension KubeConfig {
         config.paths = [path]
         config.formats = [format]
         return config
+    }
+
+    /// Whether the document holds nothing but blanks (and a byte order mark).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
     }
 
     /// JSON when the first byte after blanks (and a UTF-8 byte order mark) is `{`.

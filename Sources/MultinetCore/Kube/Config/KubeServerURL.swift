@@ -23,7 +23,7 @@ public struct KubeServerURL: Sendable, Equatable, Hashable, CustomStringConverti
     /// Returns `nil` with no reason; callers say which key was at fault.
     public init?(parsing text: String) {
         var rest = Substring(text)
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             scheme = rest[..<range.lowerBound].lowercased()
             rest = rest[range.upperBound...]
         } else {

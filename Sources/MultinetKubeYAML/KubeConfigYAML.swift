@@ -1,3 +1,4 @@
+import MultinetCore
 import Yams
 
 /// Turns a YAML kubeconfig into the same `JSONValue` a JSON kubeconfig parses to, so one
