@@ -4,6 +4,12 @@
 public protocol KubeAccess: Sendable {
     /// The pod, or a ``CNIError`` (code 11 for transient trouble) naming the server and the pod.
     func pod(namespace: String, name: String) async throws(CNIError) -> PodInfo
+    /// A NetworkAttachmentDefinition, `nil` when it does not exist.
+    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition?
+    /// An alpha `Network`, `nil` when it does not exist.
+    func network(namespace: String, name: String) async throws(CNIError) -> Network?
+    /// Sets annotations on the pod with a JSON merge patch (other annotations stay).
+    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError)
     /// Closes the connection.
     func shutdown() async
 }

@@ -47,6 +47,33 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
+    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
+        try await optional(NetworkAttachmentDefinition.self, namespace: namespace, name: name)
+    }
+
+    func network(namespace: String, name: String) async throws(CNIError) -> Network? {
+        try await optional(Network.self, namespace: namespace, name: name)
+    }
+
+    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError) {
+        do {
+            try await client.patchAnnotations(Pod.self, name: name, namespace: namespace, annotations: annotations)
+        } catch {
+            throw Self.cniError(error, what: "cannot annotate pod \(namespace)/\(name)")
+        }
+    }
+
+    /// One object, `nil` for NotFound.
+    private func optional<R: KubeResource>(_ type: R.Type, namespace: String, name: String) async throws(CNIError) -> R? {
+        do {
+            return try await client.get(type, name: name, namespace: namespace)
+        } catch .notFound(_, _) {
+            return nil
+        } catch {
+            throw Self.cniError(error, what: "cannot read \(R.resourceType.kind) \(namespace)/\(name) from the apiserver")
+        }
+    }
+
     func shutdown() async {
         try? await client.shutdown()
     }

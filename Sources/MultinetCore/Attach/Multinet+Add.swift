@@ -2,17 +2,38 @@ extension Multinet {
     /// ADD: attach every planned network in order, recording each before its delegate runs;
     /// on the first failure roll back what was attached and report the pod, network and interface.
     public func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
-        let env = request.environment
-        let pod = request.pod
         let store = try openStore(request.config)
         try clearStaleRecords(request, store: store)
-        let plan = try await plan(request)
+        let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment)
+        do throws(CNIError) {
+            let plan = try await plan(request, kube: kube)
+            let attached = try attach(plan.attachments, request: request, store: store)
+            if plan.dialect != nil {
+                await publishNetworkStatus(attached, request: request, kube: kube, store: store)
+            }
+            await kube.shutdown()
+            guard let defaultResult = attached.first(where: { $0.planned.isDefault })?.result else {
+                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                               msg: "pod \(request.pod.displayName): no default network was attached")
+            }
+            return try defaultResult.json(as: request.config.cniVersion)
+        } catch {
+            await kube.shutdown()
+            throw error
+        }
+    }
 
+    /// Attaches every planned network in order; on the first failure rolls back what was
+    /// attached (reverse order) and throws an error naming the pod, network and interface.
+    func attach(_ plan: [PlannedAttachment], request: CNIRequest,
+                store: CheckpointStore) throws(CNIError) -> [(planned: PlannedAttachment, result: CNIResult)] {
+        let env = request.environment
+        let pod = request.pod
         var attached: [(PlannedAttachment, AttachmentRecord)] = []
-        var defaultResult: CNIResult?
+        var results: [(planned: PlannedAttachment, result: CNIResult)] = []
         for planned in plan {
             let context = context(request, ifName: planned.ifName)
-            let prefix = "pod \(pod.displayName) (container \(env.containerID)): network \"\(planned.network)\" on interface \(planned.ifName)"
+            let prefix = "pod \(pod.displayName) (container \(env.containerID)): network \"\(planned.qualifiedName)\" on interface \(planned.ifName)"
             let record: AttachmentRecord
             let outcome: DelegateResult
             let started = MonotonicClock.nanoseconds()
@@ -58,18 +79,14 @@ extension Multinet {
                 throw failure
             }
             attached.append((planned, record))
-            if planned.isDefault { defaultResult = outcome.result }
+            results.append((planned, outcome.result))
             logger.info("attached", metadata: [
                 "pod": .string(pod.displayName), "container": .string(env.containerID),
-                "network": .string(planned.network), "interface": .string(planned.ifName),
+                "network": .string(planned.qualifiedName), "interface": .string(planned.ifName),
                 "ms": .string(String(Self.millisecondsSince(started))),
             ])
         }
-        guard let defaultResult else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "pod \(pod.displayName): no default network was attached")
-        }
-        return try defaultResult.json(as: request.config.cniVersion)
+        return results
     }
 
     /// Records for this container and interface left by an earlier ADD that failed or was

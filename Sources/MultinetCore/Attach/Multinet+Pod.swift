@@ -5,7 +5,7 @@ extension Multinet {
     /// The pod's annotations: from the runtime's `runtimeConfig` when it passes them (no
     /// apiserver request at all), else from the apiserver when one is configured (checking
     /// `K8S_POD_UID`), else none.
-    func podAnnotations(_ request: CNIRequest) async throws(CNIError) -> [String: String] {
+    func podAnnotations(_ request: CNIRequest, kube: KubeSession) async throws(CNIError) -> [String: String] {
         if let passed = request.config.runtimeConfig[Self.podAnnotationsCapability] {
             guard let object = passed.objectValue else {
                 throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
@@ -23,15 +23,8 @@ extension Multinet {
         }
         let pod = request.pod
         guard !pod.name.isEmpty, !pod.namespace.isEmpty else { return [:] }
-        guard let kube = try kubeFactory.make(config: request.config, environment: request.environment) else { return [:] }
-        let info: PodInfo
-        do {
-            info = try await kube.pod(namespace: pod.namespace, name: pod.name)
-        } catch {
-            await kube.shutdown()
-            throw error
-        }
-        await kube.shutdown()
+        guard let access = try kube.get() else { return [:] }
+        let info = try await access.pod(namespace: pod.namespace, name: pod.name)
         if !pod.uid.isEmpty, info.uid != pod.uid {
             throw CNIError(code: CNIErrorCode.unknownContainer,
                            msg: "pod \(pod.displayName): the runtime's K8S_POD_UID \(pod.uid) does not match the apiserver's pod UID \(info.uid)",

@@ -12,7 +12,7 @@ extension Multinet {
                 try? store.recordDelStarted(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
                                             ifName: record.ifName)
                 let list = try NetworkConfigList(parsing: record.config,
-                                                 source: "the recorded configuration of network \"\(record.network)\"",
+                                                 source: "the recorded configuration of network \"\(record.qualifiedNetwork)\"",
                                                  requireName: false)
                 let prevResult = record.result.flatMap { try? JSONValue(parsing: $0) }
                 let context = DelegateContext(
@@ -39,7 +39,7 @@ extension Multinet {
                     "container": .string(record.containerID), "network": .string(record.network),
                     "interface": .string(record.ifName), "error": .string(error.description),
                 ])
-                failures.append(TeardownFailure(network: record.network, ifName: record.ifName, error: error))
+                failures.append(TeardownFailure(network: record.qualifiedNetwork, ifName: record.ifName, error: error))
             }
         }
         return failures

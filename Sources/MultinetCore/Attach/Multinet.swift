@@ -72,23 +72,6 @@ public struct Multinet: CNIPlugin {
         }
     }
 
-    /// What the pod wants attached: the default network on `CNI_IFNAME`, and the networks its
-    /// annotations select.
-    func plan(_ request: CNIRequest) async throws(CNIError) -> [PlannedAttachment] {
-        let annotations = try await podAnnotations(request)
-        let wanted = try PodNetworkRequest.parse(annotations: annotations, pod: request.pod,
-                                                 runtimeIfName: request.environment.ifName)
-        if let dialect = wanted.dialect, !wanted.selections.isEmpty {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "pod \(request.pod.displayName) asks for networks with \(dialect.annotation) (\(wanted.selections.map(\.selection.qualifiedName).joined(separator: ", "))), but this multinet build attaches the default network only",
-                           details: "resolving Network and NetworkAttachmentDefinition objects is not implemented yet")
-        }
-        let file = try defaultNetworkFile(request.config)
-        return [PlannedAttachment(network: file.list.name, networkNamespace: "", kind: "file",
-                                  ifName: request.environment.ifName, isDefault: true,
-                                  list: file.list, runtimeConfig: request.config.runtimeConfig)]
-    }
-
     /// Milliseconds elapsed since a monotonic start.
     static func millisecondsSince(_ start: UInt64) -> Int64 {
         Int64((MonotonicClock.nanoseconds() &- start) / 1_000_000)

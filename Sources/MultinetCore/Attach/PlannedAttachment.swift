@@ -26,4 +26,7 @@ public struct PlannedAttachment: Sendable {
         self.list = list
         self.runtimeConfig = runtimeConfig
     }
+
+    /// `namespace/name`, or the bare name of an on-disk network.
+    public var qualifiedName: String { networkNamespace.isEmpty ? network : "\(networkNamespace)/\(network)" }
 }

@@ -105,4 +105,7 @@ public struct AttachmentRecord: Sendable, Equatable {
         self.updatedAt = updatedAt
         self.lastDurationMs = lastDurationMs
     }
+
+    /// `namespace/name` of the network, or the bare name of an on-disk network.
+    public var qualifiedNetwork: String { networkNamespace.isEmpty ? network : "\(networkNamespace)/\(network)" }
 }

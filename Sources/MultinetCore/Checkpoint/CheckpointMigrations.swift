@@ -4,7 +4,7 @@
 /// refuse the newer database instead of writing rows it does not understand.
 enum CheckpointMigrations {
     /// Every step, in order.
-    static let all: [CheckpointMigration] = [version1]
+    static let all: [CheckpointMigration] = [version1, version2]
 
     /// The table that records applied steps; created by whichever step runs first.
     static let ledger = """
@@ -63,5 +63,12 @@ enum CheckpointMigrations {
                 REFERENCES attachments (container_id, runtime_ifname, ifname) ON DELETE CASCADE
         );
         CREATE INDEX attempts_by_attachment ON attempts (container_id, runtime_ifname, ifname, id);
+        """)
+
+    /// Attempts of a new operation, `status` (the pod's network-status write). The index
+    /// serves the inspector's failure queries; the step's number makes older multinet
+    /// binaries refuse a store that may hold rows they cannot read.
+    static let version2 = CheckpointMigration(version: 2, summary: "network-status write attempts", sql: """
+        CREATE INDEX attempts_by_operation ON attempts (operation, error);
         """)
 }

@@ -6,4 +6,6 @@ public enum CheckpointOperation: String, Sendable, CaseIterable {
     case del
     /// `CNI_COMMAND=CHECK`.
     case check
+    /// The pod's `network-status` annotation written after an ADD (schema version 2).
+    case statusWrite = "status"
 }

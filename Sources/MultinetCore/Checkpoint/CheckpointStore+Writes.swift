@@ -103,9 +103,28 @@ extension CheckpointStore {
     public func recordCheck(
         containerID: String, runtimeIfName: String, ifName: String, error: String?, durationMs: Int64
     ) throws(CheckpointError) {
+        try recordSideOperation(.check, "recording a CHECK", containerID: containerID, runtimeIfName: runtimeIfName,
+                                ifName: ifName, error: error, durationMs: durationMs)
+    }
+
+    /// Records the write of the pod's `network-status` annotation after an ADD (`error` `nil`
+    /// for success) on the default attachment, as ``recordCheck(containerID:runtimeIfName:ifName:error:durationMs:)``
+    /// does for CHECK: a failed write leaves the attachment attached, with the error shown.
+    public func recordStatusWrite(
+        containerID: String, runtimeIfName: String, ifName: String, error: String?, durationMs: Int64
+    ) throws(CheckpointError) {
+        try recordSideOperation(.statusWrite, "recording the network-status write", containerID: containerID,
+                                runtimeIfName: runtimeIfName, ifName: ifName, error: error, durationMs: durationMs)
+    }
+
+    /// An operation that does not change the attachment's state: history plus error field.
+    private func recordSideOperation(
+        _ operation: CheckpointOperation, _ activity: String,
+        containerID: String, runtimeIfName: String, ifName: String, error: String?, durationMs: Int64
+    ) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
         let time = now()
-        try write("recording a CHECK") { () throws(CheckpointError) in
+        try write(activity) { () throws(CheckpointError) in
             let changed = try connection.run(
                 """
                 UPDATE attachments
@@ -115,7 +134,7 @@ extension CheckpointStore {
                 [SQLiteValue(error)] + key.bindings + [.text(AttachmentState.attached.rawValue)]
             )
             try requireRecord(changed, key)
-            try appendAttempt(key, .check, startedAt: time - durationMs, durationMs: durationMs, error: error)
+            try appendAttempt(key, operation, startedAt: time - durationMs, durationMs: durationMs, error: error)
         }
     }
 

@@ -27,8 +27,8 @@ public struct ConfDirectory: Sendable {
         }
     }
 
-    /// Reads and parses one file of the directory.
-    public func load(_ fileName: String) throws(CNIError) -> NetworkFile {
+    /// Reads and parses one file of the directory; `requireName: false` for templates.
+    public func load(_ fileName: String, requireName: Bool = true) throws(CNIError) -> NetworkFile {
         let filePath = path.hasSuffix("/") ? path + fileName : path + "/" + fileName
         let bytes: [UInt8]
         do {
@@ -36,7 +36,7 @@ public struct ConfDirectory: Sendable {
         } catch {
             throw CNIError(code: CNIErrorCode.ioFailure, msg: "cannot read \(filePath)", details: error.description)
         }
-        return NetworkFile(path: filePath, list: try NetworkConfigList(parsing: bytes, source: filePath))
+        return NetworkFile(path: filePath, list: try NetworkConfigList(parsing: bytes, source: filePath, requireName: requireName))
     }
 
     /// Whether a file is multinet's own configuration, which must never be its own default.
@@ -70,14 +70,16 @@ public struct ConfDirectory: Sendable {
                        details: problems.joined(separator: "; "))
     }
 
-    /// The file whose network `name` matches, preferring `.conflist` over `.conf` over `.json`
-    /// and then lexical order.
-    public func network(named: String, skipped: (String, CNIError) -> Void = { _, _ in }) throws(CNIError) -> NetworkFile? {
-        try network(named: named, in: try fileNames(), skipped: skipped)
+    /// The file whose network `name` matches, preferring the endings in the order given
+    /// (`.conflist` over `.conf` over `.json` by default) and then lexical order.
+    public func network(named: String, extensions: [String] = ConfDirectory.extensions,
+                        skipped: (String, CNIError) -> Void = { _, _ in }) throws(CNIError) -> NetworkFile? {
+        try network(named: named, in: try fileNames(), extensions: extensions, skipped: skipped)
     }
 
-    private func network(named: String, in names: [String], skipped: (String, CNIError) -> Void) throws(CNIError) -> NetworkFile? {
-        for ext in Self.extensions {
+    private func network(named: String, in names: [String], extensions: [String] = ConfDirectory.extensions,
+                         skipped: (String, CNIError) -> Void) throws(CNIError) -> NetworkFile? {
+        for ext in extensions {
             for name in names where name.hasSuffix(ext) {
                 do {
                     let file = try load(name)

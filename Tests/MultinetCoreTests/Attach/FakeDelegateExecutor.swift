@@ -24,6 +24,11 @@ final class FakeDelegateExecutor: DelegateExecutor {
         state.withLock { $0.behaviours[type] = behaviour }
     }
 
+    /// Makes plugin `type` findable.
+    func install(_ type: String) {
+        state.withLock { _ = $0.installed.insert(type) }
+    }
+
     var calls: [Call] { state.withLock { $0.calls } }
 
     /// The calls as "type COMMAND ifname" lines, for compact assertions.

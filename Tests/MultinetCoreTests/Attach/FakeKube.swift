@@ -1,15 +1,62 @@
 import Synchronization
 @testable import MultinetCore
 
-/// An apiserver stand-in for in-process plugin tests: answers pod lookups from a table or
-/// with a scripted error, and counts requests.
+/// An apiserver stand-in for in-process plugin tests: answers pod, NAD and Network lookups
+/// from tables or with a scripted error, records annotation patches, and counts requests.
 final class FakeKube: KubeAccessFactory, KubeAccess {
-    private let state = Mutex<(pods: [String: PodInfo], error: CNIError?, requests: Int, made: Int)>(([:], nil, 0, 0))
+    struct State {
+        var pods: [String: PodInfo] = [:]
+        var nads: [String: NetworkAttachmentDefinition] = [:]
+        var networks: [String: Network] = [:]
+        var error: CNIError?
+        var patchError: CNIError?
+        var patches: [(pod: String, annotations: [String: String])] = []
+        var requests = 0
+        var made = 0
+        var shutdowns = 0
+    }
+    private let state = Mutex<State>(State())
 
     func add(_ pod: PodInfo) { state.withLock { $0.pods["\(pod.namespace)/\(pod.name)"] = pod } }
+    func add(_ nad: NetworkAttachmentDefinition) {
+        state.withLock { $0.nads["\(nad.metadata.namespace ?? "")/\(nad.metadata.name)"] = nad }
+    }
+    func add(_ network: Network) {
+        state.withLock { $0.networks["\(network.metadata.namespace ?? "")/\(network.metadata.name)"] = network }
+    }
     func fail(with error: CNIError?) { state.withLock { $0.error = error } }
+    func failPatches(with error: CNIError?) { state.withLock { $0.patchError = error } }
     var requests: Int { state.withLock { $0.requests } }
     var made: Int { state.withLock { $0.made } }
+    var shutdowns: Int { state.withLock { $0.shutdowns } }
+    var patches: [(pod: String, annotations: [String: String])] { state.withLock { $0.patches } }
+
+    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
+        let (nad, error) = state.withLock { s in
+            s.requests += 1
+            return (s.nads["\(namespace)/\(name)"], s.error)
+        }
+        if let error { throw error }
+        return nad
+    }
+
+    func network(namespace: String, name: String) async throws(CNIError) -> Network? {
+        let (network, error) = state.withLock { s in
+            s.requests += 1
+            return (s.networks["\(namespace)/\(name)"], s.error)
+        }
+        if let error { throw error }
+        return network
+    }
+
+    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError) {
+        let error = state.withLock { s in
+            s.requests += 1
+            if s.patchError == nil { s.patches.append(("\(namespace)/\(name)", annotations)) }
+            return s.patchError
+        }
+        if let error { throw error }
+    }
 
     func make(config: MultinetConfig, environment: CNIEnvironment) throws(CNIError) -> (any KubeAccess)? {
         state.withLock { $0.made += 1 }
@@ -26,5 +73,5 @@ final class FakeKube: KubeAccessFactory, KubeAccess {
         return pod
     }
 
-    func shutdown() async {}
+    func shutdown() async { state.withLock { $0.shutdowns += 1 } }
 }

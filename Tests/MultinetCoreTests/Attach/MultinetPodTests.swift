@@ -57,13 +57,15 @@ struct MultinetPodTests {
         #expect(f.executor.trace.first == "bridge ADD eth0")
     }
 
-    @Test("a pod asking for more networks is refused clearly until they can be attached")
+    @Test("a selected NetworkAttachmentDefinition that does not exist fails the ADD naming it, with nothing run")
     func selectionsRefused() async throws {
         let (f, _, plugin) = try fixture()
         await #expect {
             try await plugin.add(f.request(.add, extra: #","runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"k8s.v1.cni.cncf.io/networks":"macvlan-conf"}}"#))
         } throws: { error in
-            (error as? CNIError)?.msg.contains("default/macvlan-conf") == true
+            guard let error = error as? CNIError else { return false }
+            return error.code == CNIErrorCode.invalidNetworkConfig && error.msg.contains("pod default/web")
+                && error.msg.contains("NetworkAttachmentDefinition default/macvlan-conf does not exist")
         }
         #expect(f.executor.calls.isEmpty)
     }

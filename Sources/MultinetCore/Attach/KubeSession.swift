@@ -1,0 +1,30 @@
+/// The apiserver access of one ADD, made on first use and closed once: a plain pod whose
+/// annotations came from the runtime never opens a connection.
+final class KubeSession {
+    private let factory: any KubeAccessFactory
+    private let config: MultinetConfig
+    private let environment: CNIEnvironment
+    private var made = false
+    private var access: (any KubeAccess)?
+
+    init(factory: any KubeAccessFactory, config: MultinetConfig, environment: CNIEnvironment) {
+        self.factory = factory
+        self.config = config
+        self.environment = environment
+    }
+
+    /// The access, `nil` when no apiserver is configured.
+    func get() throws(CNIError) -> (any KubeAccess)? {
+        if !made {
+            made = true
+            access = try factory.make(config: config, environment: environment)
+        }
+        return access
+    }
+
+    /// Closes the connection, if one was made.
+    func shutdown() async {
+        await access?.shutdown()
+        access = nil
+    }
+}
