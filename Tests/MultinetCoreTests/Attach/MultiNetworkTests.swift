@@ -187,6 +187,23 @@ struct MultiNetworkTests {
         #expect(f.executor.calls.first { $0.type == "bridge" }?.stdin["runtimeConfig"] == nil)
     }
 
+    @Test("GC collects every attachment of a container the runtime no longer lists, secondary ones included")
+    func gcAll() async throws {
+        let (f, kube, plugin) = try fixture(["k8s.v1.cni.cncf.io/networks": "a,b"])
+        kube.add(KubeObjectFixtures.nad("default", "a", config: #"{"cniVersion":"1.0.0","type":"macvlan"}"#))
+        kube.add(KubeObjectFixtures.nad("default", "b", config: #"{"cniVersion":"1.0.0","type":"tuning"}"#))
+        _ = try await plugin.add(f.request(.add, container: "keep"))
+        _ = try await plugin.add(f.request(.add, container: "gone"))
+        try await plugin.gc(f.request(.gc, version: "1.1.0",
+                                      extra: #","cni.dev/valid-attachments":[{"containerID":"keep","ifname":"eth0"}]"#))
+        let kept = try f.store().allAttachments()
+        #expect(Set(kept.map(\.containerID)) == ["keep"])
+        #expect(kept.count == 3)
+        let deleted = f.executor.calls.filter { $0.command == .del }
+        #expect(deleted.allSatisfy { $0.environment["CNI_CONTAINERID"] == "gone" })
+        #expect(deleted.map { "\($0.type) \($0.environment["CNI_IFNAME"] ?? "")" } == ["tuning net2", "macvlan net1", "portmap eth0", "bridge eth0"])
+    }
+
     @Test("a failed network-status write does not fail the ADD; it is recorded on the default attachment")
     func statusWriteFailure() async throws {
         let (f, kube, plugin) = try fixture(["k8s.v1.cni.cncf.io/networks": "a"])
