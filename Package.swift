@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "MultinetCore",
                 "MultinetKubeYAML",
+                "KubeAPIServerDouble",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

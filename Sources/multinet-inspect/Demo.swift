@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KubeAPIServerDouble
 import MultinetCore
 
 /// The steps of the demo, each printed as it runs.
@@ -9,7 +10,10 @@ struct Demo {
     let bridge: String
     let subnet = "10.250.77.0/24"
     var namespaces: [String] = []
+    var bridges: [String] = []
     let multinet: String
+    /// The apiserver stand-in the multi-network pod's objects live in.
+    var server: KubeAPIServer?
 
     init(cniPath: String) throws {
         self.cniPath = cniPath
@@ -36,10 +40,11 @@ struct Demo {
     var confDir: String { root + "/net.d" }
     var stateDir: String { root + "/state" }
     var ipamDir: String { root + "/ipam" }
+    var kubeconfig: String { root + "/kubeconfig.json" }
 
     func say(_ text: String) { print("\n\u{25B6} \(text)") }
 
-    mutating func run() throws {
+    mutating func run() async throws {
         try FileManager.default.createDirectory(atPath: confDir, withIntermediateDirectories: true)
         let multinetConf = #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"}]}"#
         let podnet = #"{"cniVersion":"1.0.0","name":"podnet","plugins":[{"type":"bridge","bridge":"\#(bridge)","isGateway":true,"ipMasq":false,"ipam":{"type":"host-local","subnet":"\#(subnet)","dataDir":"\#(ipamDir)"}}]}"#
@@ -62,18 +67,31 @@ struct Demo {
             print("  inside the pod: " + (try shell(["ip", "-n", ns, "-br", "addr", "show", "eth0"])).trimmingCharacters(in: .whitespacesAndNewlines))
         }
 
+        try await multiNetworkPod()
+
         say("the checkpoint store \(stateDir)/multinet.db holds every attachment")
         try printStore()
 
-        say("the node's network config file is removed (an upgrade gone wrong); DEL must still work")
+        say("the node's network config files and the NetworkAttachmentDefinitions are removed (an upgrade gone wrong); DEL must still work")
         try FileManager.default.removeItem(atPath: confDir + "/10-podnet.conflist")
-        for (pod, id) in pods {
-            _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
-            let links = try shell(["ip", "-n", "mndemo-\(id)", "-br", "link"]).contains("eth0") ? "eth0 still there" : "eth0 gone"
-            print("  DEL default/\(pod): \(links)")
+        try FileManager.default.removeItem(atPath: confDir + "/20-othernet.conflist")
+        for name in ["storage", "othernet"] {
+            _ = try server?.store.delete(.networkAttachmentDefinitions, namespace: "default", name: name)
         }
-        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: ipamDir + "/podnet"))?
-            .filter { $0.first?.isNumber == true } ?? []
+        try await server?.shutdown()
+        server = nil
+        print("  apiserver stopped too")
+        for (pod, id) in pods + [(Self.multiPod, Self.multiPodID)] {
+            _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
+            let links = try shell(["ip", "-n", "mndemo-\(id)", "-br", "link"]).split(separator: "\n")
+                .map { String($0.split(separator: " ").first ?? "").split(separator: "@").first.map(String.init) ?? "" }
+                .filter { $0 != "lo" && !$0.isEmpty }
+            print("  DEL default/\(pod): interfaces left besides lo: \(links.isEmpty ? "none" : links.joined(separator: ", "))")
+        }
+        let leftovers = ["podnet", "storage", "othernet"].flatMap { network in
+            ((try? FileManager.default.contentsOfDirectory(atPath: ipamDir + "/" + network)) ?? [])
+                .filter { $0.first?.isNumber == true }.map { "\(network):\($0)" }
+        }
         print("  host-local reservations left: \(leftovers.isEmpty ? "none" : leftovers.joined(separator: ", "))")
         try printStore()
         say("DEL of a container multinet never saw succeeds, as the CNI spec asks")
@@ -124,18 +142,22 @@ struct Demo {
             print("  (no attachments recorded)")
             return
         }
-        print("  " + ["CONTAINER", "POD", "NETWORK", "IF", "STATE", "IPS"].map { $0.padding(toLength: 14, withPad: " ", startingAt: 0) }.joined())
+        let widths = [12, 22, 18, 7, 10, 0]
+        func row(_ cells: [String]) -> String {
+            zip(cells, widths).map { $1 == 0 ? $0 : $0.padding(toLength: max($1, $0.count + 1), withPad: " ", startingAt: 0) }.joined()
+        }
+        print("  " + row(["CONTAINER", "POD", "NETWORK", "IF", "STATE", "IPS"]))
         for record in records {
             let ips = record.result.flatMap { try? CNIResult(json: JSONValue(parsing: $0)) }?.addresses(forInterface: record.ifName) ?? []
-            let cells = [record.containerID, "\(record.podNamespace)/\(record.podName)", record.network, record.ifName,
-                         record.state.rawValue, ips.joined(separator: ",")]
-            print("  " + cells.map { $0.padding(toLength: 14, withPad: " ", startingAt: 0) }.joined())
+            print("  " + row([record.containerID, "\(record.podNamespace)/\(record.podName)", record.qualifiedNetwork,
+                              record.ifName, record.state.rawValue, ips.joined(separator: ",")]))
         }
     }
 
     @discardableResult
-    func cni(_ command: String, id: String, pod: String, netns: String) throws -> String {
-        let config = #"{"cniVersion":"1.0.0","name":"multinet","type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"}"#
+    func cni(_ command: String, id: String, pod: String, netns: String, kube: Bool = false) throws -> String {
+        let kubeKey = kube ? #","kubeconfig":"\#(kubeconfig)""# : ""
+        let config = #"{"cniVersion":"1.0.0","name":"multinet","type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"\#(kubeKey)}"#
         var env = ["CNI_COMMAND": command, "CNI_CONTAINERID": id, "CNI_IFNAME": "eth0", "CNI_PATH": cniPath,
                    "CNI_ARGS": "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=\(pod)",
                    "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
@@ -174,7 +196,7 @@ struct Demo {
 
     func cleanUp() {
         for ns in namespaces { _ = try? shell(["ip", "netns", "del", ns]) }
-        _ = try? shell(["ip", "link", "del", bridge])
+        for name in [bridge] + bridges { _ = try? shell(["ip", "link", "del", name]) }
         try? FileManager.default.removeItem(atPath: root)
     }
 }

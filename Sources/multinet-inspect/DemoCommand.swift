@@ -4,10 +4,10 @@ import MultinetCore
 
 /// `multinet-inspect demo`: a self-contained demonstration on this machine with real
 /// network namespaces and Debian's real CNI plugins.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Attach two pods through multinet with real plugins and namespaces, show the record, tear down.",
+        abstract: "Attach pods through multinet (one with three networks) with real plugins and namespaces, show the record, tear down.",
         discussion: "Needs root and Debian's containernetworking-plugins (scripts/setup-machine installs them)."
     )
 
@@ -17,10 +17,15 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Keep the demo's directory, namespaces and bridge for a look afterwards.")
     var keep = false
 
-    mutating func run() throws {
+    mutating func run() async throws {
         var demo = try Demo(cniPath: cniPath)
         defer { if !keep { demo.cleanUp() } }
-        try demo.run()
+        do {
+            try await demo.run()
+        } catch {
+            try? await demo.server?.shutdown()
+            throw error
+        }
         if keep { print("\nkept: \(demo.root), netns \(demo.namespaces.joined(separator: " ")), bridge \(demo.bridge)") }
     }
 }

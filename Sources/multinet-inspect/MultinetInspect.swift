@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `multinet-inspect`: the operator's view of multinet on one node.
 @main
-struct MultinetInspect: ParsableCommand {
+struct MultinetInspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multinet-inspect",
         abstract: "Inspect multinet's networks, pod attachments and failures on this node.",
