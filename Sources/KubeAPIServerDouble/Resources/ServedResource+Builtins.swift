@@ -25,6 +25,15 @@ extension ServedResource {
     public static let networks = ServedResource(
         group: "alpha.network.k8s.io", version: "v1", plural: "networks", singular: "network", kind: "Network")
 
+    /// Core `v1` `events` (what `kubectl describe` shows under a pod).
+    public static let events = ServedResource(
+        group: "", version: "v1", plural: "events", singular: "event", kind: "Event", shortNames: ["ev"],
+        allowsUnconditionalUpdate: true, deleteReturnsObject: false,
+        extraSelectableFields: [
+            "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "reason", "type", "source",
+        ])
+
     /// Every resource the double serves, in discovery order.
-    public static let all: [ServedResource] = [.pods, .namespaces, .networkAttachmentDefinitions, .networks]
+    public static let all: [ServedResource] = [.pods, .namespaces, .events, .networkAttachmentDefinitions, .networks]
 }

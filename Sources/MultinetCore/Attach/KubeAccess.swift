@@ -10,6 +10,8 @@ public protocol KubeAccess: Sendable {
     func network(namespace: String, name: String) async throws(CNIError) -> Network?
     /// Sets annotations on the pod with a JSON merge patch (other annotations stay).
     func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError)
+    /// Records a `Warning` Event about the pod.
+    func recordWarning(about pod: PodReference, reason: String, message: String) async throws(CNIError)
     /// Closes the connection.
     func shutdown() async
 }

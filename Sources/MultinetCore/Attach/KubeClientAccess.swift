@@ -63,6 +63,15 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
+    func recordWarning(about pod: PodReference, reason: String, message: String) async throws(CNIError) {
+        let event = KubeEvent.warning(about: pod, reason: reason, message: message, now: RFC3339.now())
+        do {
+            _ = try await client.create(KubeEvent.self, namespace: pod.namespace, object: event)
+        } catch {
+            throw Self.cniError(error, what: "cannot record an event about pod \(pod.displayName)")
+        }
+    }
+
     /// One object, `nil` for NotFound.
     private func optional<R: KubeResource>(_ type: R.Type, namespace: String, name: String) async throws(CNIError) -> R? {
         do {

@@ -22,6 +22,9 @@ final class KubeSession {
         return access
     }
 
+    /// Whether an apiserver connection was made (and is still open).
+    var isOpen: Bool { access != nil }
+
     /// Closes the connection, if one was made.
     func shutdown() async {
         await access?.shutdown()

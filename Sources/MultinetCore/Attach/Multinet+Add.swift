@@ -18,6 +18,7 @@ extension Multinet {
             }
             return try defaultResult.json(as: request.config.cniVersion)
         } catch {
+            await reportFailure(error, request: request, kube: kube)
             await kube.shutdown()
             throw error
         }

@@ -11,6 +11,7 @@ final class FakeKube: KubeAccessFactory, KubeAccess {
         var error: CNIError?
         var patchError: CNIError?
         var patches: [(pod: String, annotations: [String: String])] = []
+        var events: [(pod: String, reason: String, message: String)] = []
         var requests = 0
         var made = 0
         var shutdowns = 0
@@ -30,6 +31,11 @@ final class FakeKube: KubeAccessFactory, KubeAccess {
     var made: Int { state.withLock { $0.made } }
     var shutdowns: Int { state.withLock { $0.shutdowns } }
     var patches: [(pod: String, annotations: [String: String])] { state.withLock { $0.patches } }
+    var events: [(pod: String, reason: String, message: String)] { state.withLock { $0.events } }
+
+    func recordWarning(about pod: PodReference, reason: String, message: String) async throws(CNIError) {
+        state.withLock { $0.events.append((pod.displayName, reason, message)) }
+    }
 
     func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
         let (nad, error) = state.withLock { s in

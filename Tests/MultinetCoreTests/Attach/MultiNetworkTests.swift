@@ -132,6 +132,11 @@ struct MultiNetworkTests {
         #expect(f.executor.trace == ["bridge ADD eth0", "portmap ADD eth0", "macvlan ADD net1", "tuning ADD net2",
                                      "tuning DEL net2", "macvlan DEL net1", "portmap DEL eth0", "bridge DEL eth0"])
         #expect(kube.patches.isEmpty)
+        // kubectl describe pod shows why.
+        #expect(kube.events.count == 1)
+        #expect(kube.events.first?.pod == "default/web")
+        #expect(kube.events.first?.reason == "MultinetAttachFailed")
+        #expect(kube.events.first?.message.contains("sysctl net.ipv4.bogus not allowed") == true)
         // The records stay as failed ADDs until the runtime's DEL, which removes them.
         let records = try f.store().allAttachments()
         #expect(records.count == 3 && records.allSatisfy { $0.state == .addFailed })
@@ -279,5 +284,6 @@ struct MultiNetworkTests {
         }
         #expect(f.executor.calls.isEmpty)
         #expect(try f.store().allAttachments().isEmpty)
+        #expect(kube.events.count == (refusal.name == "no apiserver" ? 0 : 1))
     }
 }

@@ -36,6 +36,13 @@ extension KubeClient {
         return KubeList(items: items, resourceVersion: page.resourceVersion)
     }
 
+    /// Creates an object in `namespace` (a POST) and returns it as stored.
+    public func create<R: KubeResource>(_ type: R.Type, namespace: String, object: JSONValue) async throws(KubeError) -> R {
+        let exchange = try await perform("POST", R.resourceType.path(namespace: namespace),
+                                         body: object.serialized(), contentType: "application/json")
+        return try decode(type, exchange)
+    }
+
     /// Applies a JSON merge patch (RFC 7386) to one object and returns the object as stored.
     public func mergePatch<R: KubeResource>(_ type: R.Type, name: String, namespace: String,
                                             patch: JSONValue) async throws(KubeError) -> R {
