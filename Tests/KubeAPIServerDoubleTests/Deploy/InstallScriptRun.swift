@@ -40,10 +40,10 @@ struct InstallScriptRun {
         return environment
     }
 
-    /// Runs the script until it stops (the stop file, the iteration bound, or 60 s).
+    /// Runs the script until it stops: the stop file, or the bound of 600 passes (60 s).
     func run(server: String = "https://10.96.0.1:443", extra: [String: String] = [:]) async throws -> ShellResult {
         let assignments = environment(server: server, extra: extra).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return try await OffPool.run(["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"] + assignments + ["sh", DeployDirectory.installScript])
+        return try await OffPool.run(["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"] + assignments + ["sh", DeployDirectory.installScript], timeout: 90)
     }
 
     /// Replaces a file the way the kubelet updates a projected volume: a new file renamed

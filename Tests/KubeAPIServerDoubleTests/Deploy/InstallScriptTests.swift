@@ -13,6 +13,8 @@ struct InstallScriptTests {
         let node = try InstallScriptRun()
         defer { node.root.remove() }
         async let finished = node.run(server: "https://10.96.0.1:443")
+        // However the test ends, the script stops at its next pass.
+        defer { _ = try? node.root.write("stop", contents: "") }
 
         // Credentials come first; without a default network there is no conflist.
         #expect(await eventually(within: .seconds(20)) { node.exists(node.kubeconfig) })
