@@ -1,7 +1,8 @@
 /// A stand-in for a Kubernetes apiserver that real clients (kubectl, client-go, the multinet
 /// client) cannot tell from the real one for what multinet needs: HTTPS with its own CA,
 /// bearer tokens, basic auth and client certificates; pods, namespaces,
-/// NetworkAttachmentDefinitions and Networks; discovery; get, list (selectors, pagination),
+/// NetworkAttachmentDefinitions and Networks, and what `deploy/` installs
+/// (CustomResourceDefinitions, RBAC, service accounts, config maps, DaemonSets); discovery; get, list (selectors, pagination),
 /// watch (bookmarks, 410 Gone), create, update, patch (merge, strategic merge, JSON patch)
 /// and delete with the apiserver's `Status` errors; and switches that inject faults.
 ///

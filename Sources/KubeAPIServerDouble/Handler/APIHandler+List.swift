@@ -37,7 +37,7 @@ extension APIHandler {
     /// as typed lists are served; custom resources keep them.
     func listObject(_ resource: ServedResource, items: [KubeJSON], metadata: KubeJSON.Object) -> KubeJSON {
         let items: [KubeJSON] = items.map { item in
-            guard resource.group.isEmpty, var object = item.objectValue else { return item }
+            guard !resource.isCustomResource, var object = item.objectValue else { return item }
             object["kind"] = nil
             object["apiVersion"] = nil
             return .object(object)

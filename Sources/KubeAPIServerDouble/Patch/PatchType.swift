@@ -19,7 +19,7 @@ enum PatchType: String, Sendable, CaseIterable {
         case .merge:
             return MergePatch.apply(patch, to: object)
         case .strategicMerge:
-            guard resource.group.isEmpty else {
+            guard !resource.isCustomResource else {
                 throw APIStatusError(
                     code: 415, reason: "UnsupportedMediaType",
                     message: "the body of the request was in an unknown format - accepted media types include: "

@@ -19,11 +19,12 @@ extension ServedResource {
     public static let networkAttachmentDefinitions = ServedResource(
         group: "k8s.cni.cncf.io", version: "v1", plural: "network-attachment-definitions",
         singular: "network-attachment-definition", kind: "NetworkAttachmentDefinition",
-        shortNames: ["net-attach-def"])
+        shortNames: ["net-attach-def"], isCustomResource: true)
 
     /// `alpha.network.k8s.io/v1` `networks` (the 2017 proposal).
     public static let networks = ServedResource(
-        group: "alpha.network.k8s.io", version: "v1", plural: "networks", singular: "network", kind: "Network")
+        group: "alpha.network.k8s.io", version: "v1", plural: "networks", singular: "network", kind: "Network",
+        isCustomResource: true)
 
     /// Core `v1` `events` (what `kubectl describe` shows under a pod).
     public static let events = ServedResource(
@@ -34,6 +35,10 @@ extension ServedResource {
             "reason", "type", "source",
         ])
 
-    /// Every resource the double serves, in discovery order.
-    public static let all: [ServedResource] = [.pods, .namespaces, .events, .networkAttachmentDefinitions, .networks]
+    /// Every resource the double serves, in discovery order: built-in groups first, then
+    /// the groups of custom resources, as the apiserver lists them.
+    public static let all: [ServedResource] = [
+        .pods, .namespaces, .events, .serviceAccounts, .configMaps, .daemonSets, .clusterRoles, .clusterRoleBindings,
+        .customResourceDefinitions, .networkAttachmentDefinitions, .networks,
+    ]
 }

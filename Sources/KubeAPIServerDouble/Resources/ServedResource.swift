@@ -27,13 +27,21 @@ public struct ServedResource: Sendable, Hashable, CustomStringConvertible {
     public var extraSelectableFields: [String]
     /// The categories kubectl groups the resource under (`all` for pods).
     public var categories: [String]
+    /// Whether a CustomResourceDefinition defines it (NetworkAttachmentDefinitions,
+    /// Networks), rather than being built into the apiserver: custom resources take no
+    /// strategic merge patch, and their list items keep `kind` and `apiVersion`.
+    public var isCustomResource: Bool
+    /// Whether `metadata.generation` counts changes of `spec` (custom resources, workloads,
+    /// CustomResourceDefinitions).
+    public var tracksGeneration: Bool
 
     /// A resource description.
     public init(
         group: String, version: String, plural: String, singular: String, kind: String,
         shortNames: [String] = [], namespaced: Bool = true, hasStatusSubresource: Bool = false,
         allowsUnconditionalUpdate: Bool = false, deleteReturnsObject: Bool = false,
-        extraSelectableFields: [String] = [], categories: [String] = []
+        extraSelectableFields: [String] = [], categories: [String] = [], isCustomResource: Bool = false,
+        tracksGeneration: Bool = false
     ) {
         self.group = group
         self.version = version
@@ -47,6 +55,8 @@ public struct ServedResource: Sendable, Hashable, CustomStringConvertible {
         self.deleteReturnsObject = deleteReturnsObject
         self.extraSelectableFields = extraSelectableFields
         self.categories = categories
+        self.isCustomResource = isCustomResource
+        self.tracksGeneration = tracksGeneration || isCustomResource
     }
 
     /// The `apiVersion` of its objects: `v1` for the core group, `group/version` otherwise.

@@ -2,7 +2,7 @@ extension ObjectStore {
     /// Creates an object, as a POST does.
     ///
     /// Sets `metadata.uid`, `resourceVersion`, `creationTimestamp`, `namespace` (when
-    /// namespaced), `generation` for custom resources, and `status.phase: Pending` for pods
+    /// namespaced), `generation` where the resource tracks it, and `status.phase: Pending` for pods
     /// created without a status. A `generateName` without a name gets a random suffix.
     ///
     /// - Parameters:
@@ -31,7 +31,7 @@ extension ObjectStore {
         for field in ["deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields"] {
             object.setValue(nil, at: ["metadata", field])
         }
-        if !resource.group.isEmpty {
+        if resource.tracksGeneration {
             object.setValue(.integer(1), at: ["metadata", "generation"])
         }
         if asServer, resource == .pods {
@@ -39,6 +39,9 @@ extension ObjectStore {
         }
         if asServer, resource == .namespaces {
             object.setValue(["phase": "Active"], at: ["status"])
+        }
+        if asServer, let status = initialStatus(resource, object: object) {
+            object.setValue(status, at: ["status"])
         }
         let event = commit(.added, resource: resource, key: key, object: object, previous: nil, resourceVersion: version)
         return (object, event)

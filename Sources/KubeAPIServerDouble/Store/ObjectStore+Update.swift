@@ -61,7 +61,7 @@ extension ObjectStore {
                 break
             }
         }
-        try Self.validate(object, resource: resource)
+        try Self.validate(object, resource: resource, previous: current)
         return try write(object, over: current, resource: resource, namespace: namespace, name: name)
     }
 
@@ -106,7 +106,7 @@ extension ObjectStore {
         }
         object.setValue(nil, at: ["metadata", "selfLink"])
         if object == current { return (current, nil) }
-        if !resource.group.isEmpty, object["spec"] != current["spec"] {
+        if resource.tracksGeneration, object["spec"] != current["spec"] {
             object.setValue(.integer((current.value(at: "metadata.generation")?.intValue ?? 0) + 1), at: ["metadata", "generation"])
         }
         let key = Self.key(resource, namespace: namespace, name: name)

@@ -1,11 +1,13 @@
 extension ObjectStore {
     /// The checks the apiserver makes that clients are likely to run into: a name (a
     /// DNS-1123 subdomain, or a label for namespaces), pods with containers that have a name
-    /// and an image, `spec.config` of a NetworkAttachmentDefinition being a string, and
-    /// `spec.plugin` of a Network being a string.
+    /// and an image, `spec.config` of a NetworkAttachmentDefinition being a string,
+    /// `spec.plugin` of a Network being a string, DaemonSets (``DaemonSetValidation``) and
+    /// CustomResourceDefinitions (``CustomResourceDefinitionValidation``).
     ///
+    /// - Parameter previous: the stored object, on an update.
     /// - Throws: ``APIStatusError`` 422 `Invalid` listing every problem.
-    static func validate(_ object: KubeJSON, resource: ServedResource) throws {
+    static func validate(_ object: KubeJSON, resource: ServedResource, previous: KubeJSON? = nil) throws {
         let name = object.string(at: "metadata.name") ?? ""
         var causes: [APIStatusError.Cause] = []
         if name.isEmpty {
@@ -33,6 +35,10 @@ extension ObjectStore {
                     message: "Invalid value: \"\(typeName(plugin))\": spec.plugin in body must be of type string: \"\(typeName(plugin))\"",
                     field: "spec.plugin"))
             }
+        case .daemonSets:
+            causes += DaemonSetValidation.problems(object)
+        case .customResourceDefinitions:
+            causes += CustomResourceDefinitionValidation.problems(object, previous: previous)
         default:
             break
         }

@@ -159,7 +159,9 @@ struct HandlerTests {
         let accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json"
         let apis = try send("GET", "/apis", headers: [("Accept", accept)])
         #expect(apis.json["kind"] == "APIGroupList")
-        #expect(apis.json["groups"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["k8s.cni.cncf.io", "alpha.network.k8s.io"])
+        #expect(apis.json["groups"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == [
+            "apps", "rbac.authorization.k8s.io", "apiextensions.k8s.io", "k8s.cni.cncf.io", "alpha.network.k8s.io",
+        ])
         let api = try send("GET", "/api", headers: [("Accept", accept)])
         #expect(api.json == [
             "kind": "APIVersions", "versions": ["v1"],
