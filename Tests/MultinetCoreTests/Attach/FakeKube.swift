@@ -15,6 +15,9 @@ final class FakeKube: KubeAccessFactory, KubeAccess {
         var requests = 0
         var made = 0
         var shutdowns = 0
+        var lookupDelayNanoseconds: UInt64 = 0
+        var inFlight = 0
+        var maxInFlight = 0
     }
     private let state = Mutex<State>(State())
 
@@ -37,22 +40,30 @@ final class FakeKube: KubeAccessFactory, KubeAccess {
         state.withLock { $0.events.append((pod.displayName, reason, message)) }
     }
 
-    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
-        let (nad, error) = state.withLock { s in
+    /// Makes every NAD and Network lookup take `nanoseconds`, to observe concurrency.
+    func delayLookups(by nanoseconds: UInt64) { state.withLock { $0.lookupDelayNanoseconds = nanoseconds } }
+    /// The most lookups that were in flight at once.
+    var maxInFlight: Int { state.withLock { $0.maxInFlight } }
+
+    private func lookup<T: Sendable>(_ read: @Sendable (inout State) -> T) async throws(CNIError) -> T {
+        let (value, error, delay) = state.withLock { s in
             s.requests += 1
-            return (s.nads["\(namespace)/\(name)"], s.error)
+            s.inFlight += 1
+            s.maxInFlight = max(s.maxInFlight, s.inFlight)
+            return (read(&s), s.error, s.lookupDelayNanoseconds)
         }
+        if delay > 0 { try? await Task.sleep(nanoseconds: delay) }
+        state.withLock { $0.inFlight -= 1 }
         if let error { throw error }
-        return nad
+        return value
+    }
+
+    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
+        try await lookup { $0.nads["\(namespace)/\(name)"] }
     }
 
     func network(namespace: String, name: String) async throws(CNIError) -> Network? {
-        let (network, error) = state.withLock { s in
-            s.requests += 1
-            return (s.networks["\(namespace)/\(name)"], s.error)
-        }
-        if let error { throw error }
-        return network
+        try await lookup { $0.networks["\(namespace)/\(name)"] }
     }
 
     func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError) {

@@ -113,6 +113,18 @@ struct MultiNetworkTests {
         #expect(status.arrayValue?.map { $0["name"]?.stringValue } == ["default/dbnet", "default/othernet", "default/thick-plugin-example", "default/templated"])
     }
 
+    @Test("the selected objects of one pod are looked up concurrently, and attached in the listed order")
+    func concurrentLookups() async throws {
+        let (f, kube, plugin) = try fixture(["k8s.v1.cni.cncf.io/networks": "a,b,c,d"])
+        for name in ["a", "b", "c", "d"] {
+            kube.add(KubeObjectFixtures.nad("default", name, config: #"{"cniVersion":"1.0.0","type":"macvlan"}"#))
+        }
+        kube.delayLookups(by: 200_000_000)
+        _ = try await plugin.add(f.request(.add))
+        #expect(kube.maxInFlight == 4)
+        #expect(f.executor.trace.filter { $0.hasPrefix("macvlan") } == ["macvlan ADD net1", "macvlan ADD net2", "macvlan ADD net3", "macvlan ADD net4"])
+    }
+
     @Test("a failure rolls back what was attached, in reverse, and names the pod, network, interface and the delegate's message")
     func rollback() async throws {
         let (f, kube, plugin) = try fixture(["k8s.v1.cni.cncf.io/networks": "a,b"])
