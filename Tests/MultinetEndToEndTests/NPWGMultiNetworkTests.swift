@@ -44,6 +44,12 @@ struct NPWGMultiNetworkTests {
                 #expect(try ns.mac(of: ifname) == entry.mac, "\(entry)")
             }
 
+            // Published with a merge patch that keeps the pod's other annotations.
+            let patches = cluster.server.requests.requests(method: "PATCH", pathPrefix: "/api/v1/namespaces/default/pods/web")
+            #expect(patches.contains { $0.status == 200 && $0.contentType?.hasPrefix("application/merge-patch+json") == true },
+                    "\(patches)")
+            #expect(cluster.podAnnotation(Dialect.npwg) == NPWGNetworks.selection)
+
             // One store record per attachment, in attach order.
             let records = try cluster.records(of: id)
             #expect(records.map(\.ifName) == ["eth0", "net1", "eth5"])
