@@ -1,4 +1,5 @@
 import Foundation
+import KubeAPIServerDouble
 import MultinetCore
 import MultinetTestSupport
 import Testing
@@ -66,6 +67,25 @@ struct MultiNetworkSupportTests {
         let add = try await runner.run(.add(containerID: "c1", netns: "/var/run/netns/none", config: config))
         #expect(add.exitCode == 1 && add.cniError == CNIError(code: 142, msg: "no, on purpose"), "\(add.summary)")
         try await runner.run(.del(containerID: "c1", netns: "", config: config)).requireSuccess()
+    }
+
+    @Test("MultinetCluster reads back the network-status patched onto the pod", .endToEnd)
+    func clusterReadsStatus() async throws {
+        try E2EEnvironment.require()
+        try await MultinetCluster.with(annotations: [Dialect.npwg: "macnet"]) { cluster in
+            #expect(try cluster.networkStatus() == nil)
+            #expect(cluster.podAnnotation(Dialect.npwg) == "macnet")
+            let status = #"[{"name":"podnet","interface":"eth0","ips":["10.1.0.5/24"],"mac":"0a:58:0a:01:00:05","default":true,"dns":{}}]"#
+            try cluster.server.store.mergePatch(.pods, namespace: "default", name: "web",
+                                                .object(["metadata": .object(["annotations": .object([NetworkStatusEntry.annotation: .string(status)])])]))
+            #expect(try cluster.networkStatus()?.map(\.interface) == ["eth0"])
+            #expect(cluster.podAnnotation(Dialect.npwg) == "macnet")
+            let config = try JSONValue(parsing: cluster.config(extra: ["namespaceIsolation": .bool(true)]))
+            #expect(config["kubeconfig"]?.stringValue == cluster.kubeconfig)
+            #expect(config["thickConfDir"]?.stringValue == cluster.thickConfDir)
+            #expect(config["namespaceIsolation"]?.boolValue == true)
+            #expect(cluster.invocation("ADD", containerID: "c1", netns: "").args.contains("K8S_POD_UID=\(cluster.podUID)"))
+        }
     }
 
     func config(version: String) -> String {
