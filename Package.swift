@@ -7,7 +7,15 @@ import PackageDescription
 /// Nothing the plugin links may import full Foundation (only `FoundationEssentials`):
 /// `PluginLinkageTests` fails the build's tests if something does.
 let staticStdlib: [LinkerSetting] = [
-    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags([
+        "-static-stdlib",
+        // AsyncHTTPClient imports FoundationEssentials; SwiftPM compiles against the shared
+        // runtime's module files, which do not name its static dependencies, so they are
+        // listed here. (Full Foundation stays out: nothing the plugin links imports it.)
+        "-Xlinker", "--start-group",
+        "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections",
+        "-Xlinker", "--end-group",
+    ], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(

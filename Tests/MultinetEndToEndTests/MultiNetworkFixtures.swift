@@ -20,6 +20,8 @@ struct NPWGNetworks {
     static let selection = "macnet, othernet@eth5"
 
     let cluster: MultinetCluster
+    /// The host-side veth the macvlan network hangs off.
+    let macvlanMaster: String
     let macSubnet: String
     let macDataDir: String
     let otherSubnet: String
@@ -31,6 +33,7 @@ struct NPWGNetworks {
         let parent = HostNetwork.uniqueName(prefix: "mnvp")
         try HostNetwork.createVethPair(parent, HostNetwork.uniqueName(prefix: "mnvq"))
         node.track(link: parent)
+        macvlanMaster = parent
         macSubnet = ConfigFixtures.uniqueSubnet()
         macDataDir = try node.directory.directory("ipam-macnet")
         let macvlan = JSONValue.object(JSONObject([

@@ -17,7 +17,9 @@ struct RollbackTests {
 
     static let breakages = [
         Breakage(name: "a test plugin answers CNI error 142", delegateMessage: "refuser turns this attachment down on purpose"),
-        Breakage(name: "macvlan's master does not exist", delegateMessage: "Link not found"),
+        // macvlan creates its link, host-local finds the range taken, macvlan removes the
+        // link again: a real plugin failing halfway, after it changed the pod's netns.
+        Breakage(name: "macvlan's address range is exhausted", delegateMessage: "no IP addresses available"),
     ]
 
     @Test("the last network fails: ADD exits 1 naming pod, network, interface and the delegate's message; nothing is left",
@@ -31,10 +33,21 @@ struct RollbackTests {
             let brokenDataDir = try node.directory.directory("ipam-broken")
             let brokenConfig: JSONObject
             if breakage.name.hasPrefix("macvlan") {
+                // A range of one address, held by another container in a data dir of its own.
+                let subnet = ConfigFixtures.uniqueSubnet()
+                let only = ConfigFixtures.gateway(of: subnet).replacingOccurrences(of: #"\.1$"#, with: ".10", options: .regularExpression)
+                let takenDir = try node.directory.directory("ipam-taken")
+                let held = try node.directory.directory("ipam-taken/broken")
+                try "someone-else\neth0".write(toFile: held + "/" + only, atomically: true, encoding: .utf8)
                 brokenConfig = JSONObject([
                     ("cniVersion", .string("1.0.0")), ("name", .string("broken")), ("type", .string("macvlan")),
-                    ("master", .string(HostNetwork.uniqueName(prefix: "mnabsent"))), ("mode", .string("bridge")),
-                    ("ipam", ConfigFixtures.hostLocalIPAM(subnet: ConfigFixtures.uniqueSubnet(), dataDir: brokenDataDir)),
+                    ("master", .string(networks.macvlanMaster)), ("mode", .string("bridge")),
+                    ("ipam", .object(JSONObject([
+                        ("type", .string("host-local")), ("dataDir", .string(takenDir)),
+                        ("ranges", .array([.array([.object(JSONObject([
+                            ("subnet", .string(subnet)), ("rangeStart", .string(only)), ("rangeEnd", .string(only)),
+                        ]))])])),
+                    ]))),
                 ])
             } else {
                 try node.writeDelegate("refuser", script: TestPluginScripts.failingAdd(code: 142, message: breakage.delegateMessage))
