@@ -22,7 +22,7 @@ struct AlphaMultiNetworkTests {
                   expectedVersion: "0.3.1"),
     ]
 
-    @Test("dbnet (thin) is the default on eth0, othernet (thin) on eth1, thick-plugin-example on eth2", arguments: thickCases)
+    @Test("three kinds on one pod: dbnet (thin bridge) is the default on eth0, othernet (thin macvlan on a veth) on eth1, thick-plugin-example on eth2", arguments: thickCases)
     func alphaNetworks(_ thick: ThickCase) async throws {
         try E2EEnvironment.require()
         let selection = "dbnet,othernet,thick-plugin-example"
@@ -31,7 +31,7 @@ struct AlphaMultiNetworkTests {
             try cluster.server.seed(KubeObjects.network(name: "dbnet"), KubeObjects.network(name: "othernet"),
                                     KubeObjects.network(name: "thick-plugin-example", plugin: "thick-example"))
             let db = try bridgeNetwork(node, name: "dbnet", file: "30-dbnet.conf", conflist: false)
-            let other = try bridgeNetwork(node, name: "othernet", file: "40-othernet.conflist", conflist: true)
+            let other = try macvlanNetwork(node, name: "othernet", file: "40-othernet.conflist")
             let thickBridge = HostNetwork.uniqueName(prefix: "mntk")
             node.track(link: thickBridge)
             let thickSubnet = ConfigFixtures.uniqueSubnet()
@@ -96,6 +96,24 @@ struct AlphaMultiNetworkTests {
             #expect(try node.records().isEmpty)
             #expect(TestPluginScripts.calls(in: callLog).contains("DEL \(thick.expectedVersion)"))
         }
+    }
+
+    /// A macvlan network on disk over a fresh veth parent, with its own subnet and data dir.
+    func macvlanNetwork(_ node: MultinetNode, name: String, file: String) throws -> (subnet: String, dataDir: String) {
+        let parent = HostNetwork.uniqueName(prefix: "mnvp")
+        try HostNetwork.createVethPair(parent, HostNetwork.uniqueName(prefix: "mnvq"))
+        node.track(link: parent)
+        let subnet = ConfigFixtures.uniqueSubnet()
+        let dataDir = try node.directory.directory("ipam-" + name)
+        let list = JSONValue.object(JSONObject([
+            ("cniVersion", .string("1.0.0")), ("name", .string(name)),
+            ("plugins", .array([.object(JSONObject([
+                ("type", .string("macvlan")), ("master", .string(parent)), ("mode", .string("bridge")),
+                ("ipam", ConfigFixtures.hostLocalIPAM(subnet: subnet, dataDir: dataDir)),
+            ]))])),
+        ]))
+        try node.writeConf(file, list.jsonText)
+        return (subnet, dataDir)
     }
 
     /// A bridge network on disk with its own bridge, subnet and host-local data dir.
