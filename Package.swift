@@ -68,10 +68,15 @@ let package = Package(
             dependencies: ["MultinetCore"],
             linkerSettings: staticStdlib
         ),
+        .target(
+            name: "MultinetInspector",
+            dependencies: ["MultinetCore", "MultinetKubeYAML", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "multinet-inspect",
             dependencies: [
                 "MultinetCore",
+                "MultinetInspector",
                 "MultinetKubeYAML",
                 "KubeAPIServerDouble",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,6 +90,10 @@ let package = Package(
         .testTarget(
             name: "MultinetCoreTests",
             dependencies: ["MultinetCore", "MultinetKubeYAML", "MultinetTestSupport", "KubeAPIServerDouble"]
+        ),
+        .testTarget(
+            name: "MultinetInspectorTests",
+            dependencies: ["MultinetInspector", "MultinetCore", "MultinetTestSupport"]
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",
