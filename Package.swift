@@ -38,6 +38,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "MultinetCore",
             dependencies: [
@@ -75,6 +76,7 @@ let package = Package(
         .executableTarget(
             name: "multinet-inspect",
             dependencies: [
+                "CNCursesw",
                 "MultinetCore",
                 "MultinetInspector",
                 "MultinetKubeYAML",

@@ -1,0 +1,108 @@
+import CNCursesw
+import Glibc
+
+/// The thin curses backend: owns the terminal between `start()` and `stop()`, copies a
+/// screen buffer to it, and reads keys. Touch it from the main thread only.
+final class CursesTerminal {
+    /// Why the terminal could not be used.
+    enum Failure: Error, CustomStringConvertible {
+        /// `TERM` names a terminal curses does not know (or none is set).
+        case unknownTerminal(String)
+
+        var description: String {
+            switch self {
+            case .unknownTerminal(let term):
+                "the terminal type \"\(term)\" is unknown to curses; try `multinet-inspect --once`, or set TERM (e.g. xterm-256color)"
+            }
+        }
+    }
+
+    private var screen: OpaquePointer?
+    private var pairs: [TerminalStyle: Int16] = [:]
+    /// Whether the locale's codeset is UTF-8 (else draw ASCII only).
+    private(set) var isUTF8 = true
+    /// How many colours the terminal has (0 without colour).
+    private(set) var colorCount = 0
+
+    /// Takes over the terminal: locale, `newterm`, raw-ish input, a short Esc delay, no cursor.
+    func start() throws {
+        isUTF8 = mn_setlocale_is_utf8() != 0
+        guard let screen = mn_newterm() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw Failure.unknownTerminal(term)
+        }
+        self.screen = screen
+        _ = cbreak()
+        _ = noecho()
+        _ = keypad(mn_stdscr(), true)
+        _ = set_escdelay(25)
+        _ = curs_set(0)
+        if has_colors() {
+            _ = start_color()
+            _ = use_default_colors()
+            colorCount = Int(mn_colors())
+        }
+    }
+
+    /// Gives the terminal back.
+    func stop() {
+        guard let screen else { return }
+        _ = endwin()
+        delscreen(screen)
+        self.screen = nil
+    }
+
+    /// The terminal's size in columns and rows.
+    var size: (width: Int, height: Int) {
+        (Int(mn_cols()), Int(mn_lines()))
+    }
+
+    /// Draws `cells` (row by row, `width` wide), styling each cell through `style`.
+    func draw(cells: [(text: String, role: Int)], width: Int, style: (Int) -> TerminalStyle) {
+        let rows = width > 0 ? cells.count / width : 0
+        for row in 0..<rows {
+            for column in 0..<width {
+                let cell = cells[row * width + column]
+                if cell.text.isEmpty { continue }  // the right half of a wide character
+                let look = style(cell.role)
+                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+                wide.append(0)
+                _ = mn_put(Int32(row), Int32(column), wide, attributes(look), pair(for: look))
+            }
+        }
+        _ = refresh()
+    }
+
+    /// Waits up to `milliseconds` for a key; `nil` on timeout.
+    func readKey(timeoutMilliseconds milliseconds: Int32) -> TerminalKey? {
+        timeout(milliseconds)
+        var code: Int32 = 0
+        let kind = mn_get_key(&code)
+        if kind == mn_key_code_yes() {
+            return code == mn_key_resize() ? .resize : .function(code)
+        }
+        guard kind == OK, let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
+        return .character(Character(scalar))
+    }
+
+    private func attributes(_ look: TerminalStyle) -> attr_t {
+        var attrs = mn_a_normal()
+        if look.bold { attrs |= mn_a_bold() }
+        if look.underline { attrs |= mn_a_underline() }
+        if look.reverse { attrs |= mn_a_reverse() }
+        if look.dim { attrs |= mn_a_dim() }
+        return attrs
+    }
+
+    /// The colour pair for a style, allocated on first use (pair 0 is the default).
+    private func pair(for look: TerminalStyle) -> Int16 {
+        guard colorCount > 0, look.foreground >= 0 || look.background >= 0 else { return 0 }
+        let key = TerminalStyle(foreground: look.foreground, background: look.background)
+        if let existing = pairs[key] { return existing }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < mn_color_pairs() else { return 0 }
+        _ = init_pair(next, Int16(look.foreground), Int16(look.background))
+        pairs[key] = next
+        return next
+    }
+}

@@ -1,0 +1,9 @@
+/// One input event from the terminal, before the keymap gives it meaning.
+enum TerminalKey: Equatable, Sendable {
+    /// A printable character (or control character such as tab and escape).
+    case character(Character)
+    /// A function key by its curses code (`KEY_UP`, …).
+    case function(Int32)
+    /// The terminal was resized.
+    case resize
+}
