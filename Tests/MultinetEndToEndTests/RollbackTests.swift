@@ -69,6 +69,12 @@ struct RollbackTests {
             #expect(try ns.linksBesidesLoopback().isEmpty, "\(add.summary)")
             #expect(try cluster.reservations(in: dataDirs).isEmpty, "\(add.summary)")
             #expect(try cluster.networkStatus() ?? [] == [], "a failed ADD must not publish network-status")
+            // kubectl describe pod shows why: a Warning Event from multinet.
+            let events = cluster.server.store.list(.events, namespace: "default")
+            #expect(events.contains {
+                $0.string(at: "involvedObject.name") == "web" && $0.string(at: "reason") == "MultinetAttachFailed"
+                    && $0.string(at: "type") == "Warning" && ($0.string(at: "message") ?? "").contains(breakage.delegateMessage)
+            }, "no MultinetAttachFailed event: \(events)")
             let kept = try cluster.records(of: id)
             #expect(kept.allSatisfy { $0.state != .attached }, "rolled-back attachments still recorded as attached: \(kept)")
 
