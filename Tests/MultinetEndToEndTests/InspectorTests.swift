@@ -55,7 +55,7 @@ struct InspectorTests {
         let setup = try await FailedTeardown.make()
         do {
             let document = try setup.json()
-            let failures = try #require(document["failures"]?.arrayValue?.compactMap(\.objectValue))
+            let failures = try #require(document["failures"]?.arrayValue?.compactMap { $0.objectValue })
             #expect(failures.count == 1)
             let failure = try #require(failures.first)
             #expect(failure["containerID"]?.stringValue == setup.containerID)
@@ -67,7 +67,7 @@ struct InspectorTests {
             #expect(failure["error"]?.stringValue?.contains("flaky refuses this DEL once") == true)
             #expect(failure["attempts"] == .number("1"))
             #expect(failure["lastAttempt"]?.stringValue?.hasSuffix("Z") == true)
-            let pod = try #require(document["pods"]?.arrayValue?.compactMap(\.objectValue).first { $0["name"]?.stringValue == "web" })
+            let pod = try #require(document["pods"]?.arrayValue?.compactMap { $0.objectValue }.first { $0["name"]?.stringValue == "web" })
             #expect(pod["containerID"]?.stringValue == setup.containerID)
             let attachment = try #require(pod["attachments"]?.arrayValue?.first?.objectValue)
             #expect(attachment["interface"]?.stringValue == "net1")
@@ -128,7 +128,7 @@ struct InspectorTests {
             #expect(document["apiserver"]?.objectValue?["state"]?.stringValue == "reachable")
             let names = document["pods"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue } ?? []
             #expect(names == ["idle", "web"])
-            let networks = document["networks"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let networks = document["networks"]?.arrayValue?.compactMap { $0.objectValue } ?? []
             let flaky = try #require(networks.first { $0["name"]?.stringValue == "flaky" })
             #expect(flaky["kind"]?.stringValue == "NetworkAttachmentDefinition")
             #expect(flaky["namespace"]?.stringValue == "default")
@@ -140,7 +140,7 @@ struct InspectorTests {
             let apiserver = try #require(offline["apiserver"]?.objectValue)
             #expect(apiserver["state"]?.stringValue == "unreachable")
             #expect(apiserver["error"]?.stringValue?.isEmpty == false)
-            let offlinePods = offline["pods"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let offlinePods = offline["pods"]?.arrayValue?.compactMap { $0.objectValue } ?? []
             #expect(offlinePods.map { $0["name"]?.stringValue } == ["web"])
             #expect(offlinePods.first?["containerID"]?.stringValue == setup.containerID)
             #expect(offline["failures"]?.arrayValue?.count == 1)

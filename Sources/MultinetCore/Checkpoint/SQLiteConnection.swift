@@ -16,7 +16,7 @@ final class SQLiteConnection {
     private(set) var busyTimeoutMilliseconds: Int32 = 0
 
     /// Opens (creating if needed) the database file at `path`.
-    init(path: String) throws(CheckpointError) {
+    convenience init(path: String) throws(CheckpointError) {
         try self.init(path: path, opening: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
     }
 

@@ -27,7 +27,7 @@ public struct CheckpointStoreSource: StoreSource {
                 }
                 return StoreReading(path: path, records: try store.allAttachments())
             } catch {
-                return StoreReading(path: path, problem: error.description)
+                return StoreReading(path: path, problem: "\(error)")
             }
         }.value
     }
