@@ -1,20 +1,66 @@
 import ArgumentParser
+import Foundation
+import MultinetInspector
 
-/// `multinet-inspect`: the operator's view of multinet on one node.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `multinet-inspect`: the operator's view of multinet on one node (DESIGN §6).
 @main
 struct MultinetInspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multinet-inspect",
         abstract: "Inspect multinet's networks, pod attachments and failures on this node.",
         discussion: """
-        The interactive curses inspector arrives with issue 5. Today this tool runs the
-        end-to-end demo of the plugin (`multinet-inspect demo`).
+        Without a subcommand: one snapshot of this node (--once; also whenever stdout is not \
+        a terminal) as tables or, with -o json, the DESIGN §6 document. The interactive \
+        curses view is not built yet: on a terminal the --once tables are printed instead. \
+        The store is only ever read for snapshots; `retry` is the one command that writes it.
         """,
-        subcommands: [DemoCommand.self]
+        subcommands: [RetryCommand.self, DemoCommand.self]
     )
 
-    mutating func run() throws {
-        print(Self.helpMessage())
-        throw ExitCode(2)
+    @OptionGroup var options: InspectorOptions
+
+    @Flag(help: "Print one snapshot and exit (no curses).")
+    var once = false
+
+    @Option(name: .short, help: ArgumentHelp("The --once format.", valueName: "table|json"))
+    var output: OutputFormat = .table
+
+    mutating func run() async throws {
+        let interactive = !once && isatty(STDOUT_FILENO) == 1
+        if interactive {
+            FileHandle.standardError.write(Data("""
+                multinet-inspect: the interactive view is not built yet; printing one snapshot (--once) instead.
+
+                """.utf8))
+        }
+        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment).snapshot()
+        switch output {
+        case .table: print(SnapshotTables.text(snapshot), terminator: "")
+        case .json: print(SnapshotJSON.text(snapshot), terminator: "")
+        }
+    }
+
+    /// Parses and runs like ArgumentParser's own `main`, except that usage errors exit 2
+    /// (as `retry`'s usage errors do) instead of 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

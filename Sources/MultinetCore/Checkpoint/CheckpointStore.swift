@@ -87,6 +87,15 @@ public final class CheckpointStore {
         self.now = now
     }
 
+    /// A store over an already opened connection (see `openReadOnly(directory:)`).
+    init(path: String, directory: String, connection: SQLiteConnection, now: @escaping @Sendable () -> Int64) {
+        self.path = path
+        self.directory = directory
+        self.connection = connection
+        self.movedAside = nil
+        self.now = now
+    }
+
     /// The current time in unix milliseconds (`CLOCK_REALTIME`).
     public static func wallClockMilliseconds() -> Int64 {
         var now = timespec()

@@ -16,10 +16,15 @@ final class SQLiteConnection {
     private(set) var busyTimeoutMilliseconds: Int32 = 0
 
     /// Opens (creating if needed) the database file at `path`.
-    init(path: String) throws(CheckpointError) {
+    convenience init(path: String) throws(CheckpointError) {
+        try self.init(path: path, opening: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
+    }
+
+    /// Opens `name` (a path, or a `file:` URI with `SQLITE_OPEN_URI`) with explicit flags;
+    /// errors name `path`.
+    init(path: String, opening name: String, flags: Int32) throws(CheckpointError) {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             let code = db.map { sqlite3_extended_errcode($0) } ?? rc

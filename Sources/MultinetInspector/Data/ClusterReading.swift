@@ -1,0 +1,28 @@
+import MultinetCore
+
+/// What one poll of the apiserver found: this node's pods and the networks of all namespaces.
+public struct ClusterReading: Sendable, Equatable {
+    /// Whether the apiserver answered.
+    public var apiserver: APIServerState
+    /// The kube context in use, when a kubeconfig named one.
+    public var context: String?
+    /// The pods scheduled on this node; `nil` when they could not be listed.
+    public var pods: [Pod]?
+    /// `NetworkAttachmentDefinition`s of all namespaces (empty when not listed).
+    public var networkAttachmentDefinitions: [NetworkAttachmentDefinition]
+    /// Alpha `Network`s of all namespaces (empty when not listed).
+    public var networks: [Network]
+
+    /// A reading.
+    public init(apiserver: APIServerState, context: String? = nil, pods: [Pod]? = nil,
+                networkAttachmentDefinitions: [NetworkAttachmentDefinition] = [], networks: [Network] = []) {
+        self.apiserver = apiserver
+        self.context = context
+        self.pods = pods
+        self.networkAttachmentDefinitions = networkAttachmentDefinitions
+        self.networks = networks
+    }
+
+    /// No apiserver configured: nothing listed.
+    public static let notConfigured = ClusterReading(apiserver: .notConfigured)
+}

@@ -1,0 +1,68 @@
+import MultinetCore
+import MultinetKubeYAML
+
+/// Where the inspector reads from, as the command line gives it (DESIGN §6), and the
+/// ``SnapshotBuilder`` over the real sources.
+public struct InspectorSources: Sendable {
+    /// `--kubeconfig`.
+    public var kubeconfig: String?
+    /// `--context`.
+    public var context: String?
+    /// `--node`.
+    public var node: String?
+    /// `--state-dir`.
+    public var stateDir: String
+    /// `--conf-dir`.
+    public var confDir: String
+    /// `--bin-dir`, split at `:`.
+    public var binDirs: [String]
+    /// `--read-only`.
+    public var readOnly: Bool
+
+    /// The defaults: `/var/lib/multinet`, `/etc/cni/net.d`, `/opt/cni/bin:/usr/lib/cni`.
+    public init(kubeconfig: String? = nil, context: String? = nil, node: String? = nil,
+                stateDir: String = "/var/lib/multinet", confDir: String = "/etc/cni/net.d",
+                binDirs: [String] = ["/opt/cni/bin", "/usr/lib/cni"], readOnly: Bool = false) {
+        self.kubeconfig = kubeconfig
+        self.context = context
+        self.node = node
+        self.stateDir = stateDir
+        self.confDir = confDir
+        self.binDirs = binDirs
+        self.readOnly = readOnly
+    }
+
+    /// The builder over the store (read-only), the apiserver kubectl would use (YAML or
+    /// JSON kubeconfig; none configured shows as `notConfigured`, one that fails to load as
+    /// `unreachable` with the reason) and the conf and bin dirs. Keep the builder for the
+    /// process's life: its version probe caches each plugin binary's answer.
+    public func builder(environment: [String: String]) -> SnapshotBuilder {
+        SnapshotBuilder(node: NodeName.choose(option: node, environment: environment),
+                        store: CheckpointStoreSource(directory: stateDir),
+                        cluster: clusterSource(environment: environment),
+                        files: LocalNodeFiles(confDir: confDir, binDirs: binDirs, probe: CachingVersionProbe()),
+                        readOnly: readOnly)
+    }
+
+    /// The apiserver source for these options.
+    public func clusterSource(environment: [String: String]) -> any ClusterSource {
+        do {
+            let connection = try ClusterConnection.likeKubectl(kubeconfig: kubeconfig, context: context,
+                                                               environment: environment, syntax: .jsonAndYAML)
+            return KubeClusterSource(connection: connection, context: context ?? currentContext(environment: environment))
+        } catch .noConfiguration where kubeconfig == nil {
+            return FixedClusterSource(.notConfigured)
+        } catch {
+            return FixedClusterSource(ClusterReading(apiserver: .unreachable(server: kubeconfig ?? "kubeconfig",
+                                                                             error: error.description),
+                                                     context: context))
+        }
+    }
+
+    private func currentContext(environment: [String: String]) -> String? {
+        if let kubeconfig, !kubeconfig.isEmpty {
+            return try? KubeConfig.load(path: kubeconfig, syntax: .jsonAndYAML).currentContext
+        }
+        return try? KubeConfig.loadDefault(environment: environment, syntax: .jsonAndYAML).currentContext
+    }
+}

@@ -1,0 +1,83 @@
+import MultinetCore
+
+/// The apiserver through multinet's `KubeClient`: pods with
+/// `fieldSelector=spec.nodeName=NODE`, and `NetworkAttachmentDefinition`s and `Network`s
+/// of all namespaces.
+///
+/// Each read uses its own client (closed afterwards), so a source can be shared between
+/// polls. NADs and Networks are optional API groups: a 404 for one of them lists none of
+/// that kind rather than marking the apiserver unreachable.
+public struct KubeClusterSource: ClusterSource {
+    /// The apiserver and credentials.
+    public var connection: ClusterConnection
+    /// The kube context's name, for the header.
+    public var context: String?
+    /// One request's limit in seconds.
+    public var timeoutSeconds: Double
+
+    /// A source over a resolved connection.
+    public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5) {
+        self.connection = connection
+        self.context = context
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    public func read(node: String) async -> ClusterReading {
+        let server = connection.server.description
+        let client: KubeClient
+        do {
+            client = try KubeClient(connection: connection,
+                                    options: KubeClientOptions(timeoutSeconds: timeoutSeconds, userAgent: "multinet-inspect"))
+        } catch {
+            return ClusterReading(apiserver: .unreachable(server: server, error: error.description), context: context)
+        }
+        let reading = await read(node: node, client: client, server: server)
+        try? await client.shutdown()
+        return reading
+    }
+
+    private func read(node: String, client: KubeClient, server: String) async -> ClusterReading {
+        async let pods = result { () async throws(KubeError) in
+            try await client.listAll(Pod.self, namespace: nil, options: KubeListOptions(fieldSelector: "spec.nodeName=\(node)")).items
+        }
+        async let nads = result { () async throws(KubeError) in
+            try await client.listAll(NetworkAttachmentDefinition.self, namespace: nil).items
+        }
+        async let networks = result { () async throws(KubeError) in
+            try await client.listAll(Network.self, namespace: nil).items
+        }
+        let (podList, nadList, networkList) = await (pods, nads, networks)
+        switch podList {
+        case .failure(let error):
+            return ClusterReading(apiserver: .unreachable(server: server, error: error.description), context: context)
+        case .success(let items):
+            var reading = ClusterReading(apiserver: .reachable(server: server), context: context, pods: items)
+            var problems: [String] = []
+            switch nadList {
+            case .success(let list): reading.networkAttachmentDefinitions = list
+            case .failure(let error): if !Self.isNotFound(error) { problems.append("NetworkAttachmentDefinitions: \(error)") }
+            }
+            switch networkList {
+            case .success(let list): reading.networks = list
+            case .failure(let error): if !Self.isNotFound(error) { problems.append("Networks: \(error)") }
+            }
+            if !problems.isEmpty {
+                reading.apiserver = .unreachable(server: server, error: problems.joined(separator: "; "))
+            }
+            return reading
+        }
+    }
+
+    private func result<Value: Sendable>(_ body: () async throws(KubeError) -> Value) async -> Result<Value, KubeError> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func isNotFound(_ error: KubeError) -> Bool {
+        if case .notFound = error { return true }
+        return false
+    }
+}

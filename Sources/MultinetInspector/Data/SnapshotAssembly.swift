@@ -1,0 +1,72 @@
+import MultinetCore
+
+/// The pure part of building a snapshot: joining what the sources read.
+public enum SnapshotAssembly {
+    /// The snapshot of one refresh.
+    ///
+    /// - Pods: the store's records grouped by container ID (one row per sandbox, in attach
+    ///   order), joined with the apiserver's pods of this node by namespace/name
+    ///   (`existsInCluster`; `nil` when the apiserver was not read); pods of this node with
+    ///   no record get a row with no attachments and an empty container ID. Sorted by
+    ///   namespace, name, container ID.
+    /// - Networks: as given, each with the number of records naming it (kind, namespace, name).
+    public static func assemble(node: String, store: StoreReading, cluster: ClusterReading, networks: [NetworkRow],
+                                readOnly: Bool, refreshedAt: Int64) -> InspectorSnapshot {
+        let header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
+                                     storePath: store.path, storeProblem: store.problem, refreshedAt: refreshedAt,
+                                     readOnly: readOnly)
+        let clusterPods = cluster.pods.map { pods in Set(pods.map { PodKey($0.metadata.namespace ?? "", $0.metadata.name) }) }
+        var order: [String] = []
+        var byContainer: [String: [AttachmentRecord]] = [:]
+        for record in store.records {
+            if byContainer[record.containerID] == nil { order.append(record.containerID) }
+            byContainer[record.containerID, default: []].append(record)
+        }
+        var pods: [PodRow] = order.map { id in
+            let records = byContainer[id]!.sorted { ($0.runtimeIfName, $0.position) < ($1.runtimeIfName, $1.position) }
+            let named = records.first { !$0.podName.isEmpty } ?? records[0]
+            let key = PodKey(named.podNamespace, named.podName)
+            return PodRow(namespace: named.podNamespace, name: named.podName,
+                          uid: records.first { !$0.podUID.isEmpty }?.podUID ?? "", containerID: id,
+                          existsInCluster: clusterPods.map { $0.contains(key) }, attachments: records)
+        }
+        let recorded = Set(pods.map { PodKey($0.namespace, $0.name) })
+        for pod in cluster.pods ?? [] {
+            let key = PodKey(pod.metadata.namespace ?? "", pod.metadata.name)
+            guard !recorded.contains(key) else { continue }
+            pods.append(PodRow(namespace: key.namespace, name: key.name, uid: pod.metadata.uid ?? "", containerID: "",
+                               existsInCluster: true, attachments: []))
+        }
+        pods.sort { ($0.namespace, $0.name, $0.containerID) < ($1.namespace, $1.name, $1.containerID) }
+        var counts: [NetworkKey: Int] = [:]
+        for record in store.records {
+            counts[NetworkKey(record.networkKind, record.networkNamespace, record.network), default: 0] += 1
+        }
+        let rows = networks.map { row in
+            var row = row
+            row.attachmentCount = counts[NetworkKey(row.kind.rawValue, row.namespace ?? "", row.name)] ?? 0
+            return row
+        }
+        return InspectorSnapshot(header: header, networks: rows, pods: pods)
+    }
+
+    private struct PodKey: Hashable {
+        var namespace: String
+        var name: String
+        init(_ namespace: String, _ name: String) {
+            self.namespace = namespace
+            self.name = name
+        }
+    }
+
+    private struct NetworkKey: Hashable {
+        var kind: String
+        var namespace: String
+        var name: String
+        init(_ kind: String, _ namespace: String, _ name: String) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import MultinetCore
+
+/// The `--once` table output, a pure function of the snapshot: a header block, then
+/// NETWORKS, PODS (one line per interface with every IP of that interface) and FAILURES,
+/// each like `kubectl get -o wide`. No colour: it is meant for pipes and logs.
+public enum SnapshotTables {
+    /// The whole output.
+    public static func text(_ snapshot: InspectorSnapshot) -> String {
+        var out = header(snapshot.header).map { $0 + "\n" }.joined()
+        out += "\nNETWORKS\n" + section(networks(snapshot), empty: "no networks found")
+        out += "\nPODS\n" + section(pods(snapshot), empty: "no pods on this node")
+        out += "\nFAILURES\n" + section(failures(snapshot), empty: "no failed attachments")
+        return out
+    }
+
+    /// `key: value` lines: node, context, apiserver, store, refresh time, read-only.
+    public static func header(_ header: InspectorHeader) -> [String] {
+        var lines = ["node:       \(header.node)"]
+        if let context = header.context { lines.append("context:    \(context)") }
+        switch header.apiserver {
+        case .notConfigured: lines.append("apiserver:  not configured (no kubeconfig; showing the store and the conf dir only)")
+        case .reachable(let server): lines.append("apiserver:  reachable \(server)")
+        case .unreachable(let server, let error): lines.append("apiserver:  UNREACHABLE \(server): \(error)")
+        }
+        lines.append("store:      \(header.storePath)" + (header.storeProblem.map { " (UNREADABLE: \($0))" } ?? ""))
+        lines.append("refreshed:  \(Timestamp.rfc3339(milliseconds: header.refreshedAt))" + (header.readOnly ? "   read-only" : ""))
+        return lines
+    }
+
+    /// The Networks table.
+    public static func networks(_ snapshot: InspectorSnapshot) -> TextTable {
+        TextTable(headers: ["NAME", "NAMESPACE", "KIND", "PLUGIN", "CNIVERSION", "USABLE", "ATTACHMENTS", "PROBLEM"],
+                  rows: snapshot.networks.map { row in
+                      [row.name, row.namespace ?? "", row.kind.rawValue, row.plugin ?? "", row.cniVersion ?? "",
+                       row.usable ? "yes" : "NO", String(row.attachmentCount), row.problem ?? ""]
+                  })
+    }
+
+    /// The Pods table: one line per interface; a pod without attachments gets one line.
+    public static func pods(_ snapshot: InspectorSnapshot) -> TextTable {
+        var rows: [[String]] = []
+        for pod in snapshot.pods {
+            let cluster = pod.existsInCluster.map { $0 ? "" : " (gone)" } ?? ""
+            if pod.attachments.isEmpty {
+                rows.append([pod.namespace, pod.name + cluster, pod.containerID, "", "", "", "", "no attachments recorded"])
+            }
+            for record in pod.attachments {
+                let addresses = AttachmentAddresses(record)
+                rows.append([pod.namespace, pod.name + cluster, pod.containerID, record.qualifiedNetwork, record.ifName,
+                             addresses.ips.joined(separator: ","), addresses.mac ?? "", state(record)])
+            }
+        }
+        return TextTable(headers: ["NAMESPACE", "POD", "CONTAINER", "NETWORK", "INTERFACE", "IPS", "MAC", "STATE"], rows: rows)
+    }
+
+    /// The Failures table, oldest first.
+    public static func failures(_ snapshot: InspectorSnapshot) -> TextTable {
+        let now = snapshot.header.refreshedAt
+        return TextTable(headers: ["NAMESPACE", "POD", "CONTAINER", "NETWORK", "INTERFACE", "OPERATION", "ATTEMPTS",
+                                   "LAST ATTEMPT", "AGE", "ERROR"],
+                         rows: snapshot.failures.map { record in
+                             [record.podNamespace, record.podName, record.containerID, record.qualifiedNetwork, record.ifName,
+                              SnapshotJSON.operation(record), String(record.attempts),
+                              Timestamp.rfc3339(milliseconds: record.updatedAt),
+                              Timestamp.age(milliseconds: record.updatedAt, now: now), oneLine(record.error ?? "")]
+                         })
+    }
+
+    /// A state word with a glyph, never colour alone.
+    static func state(_ record: AttachmentRecord) -> String {
+        switch record.state {
+        case .attached: "ok attached"
+        case .adding: "… adding"
+        case .deleting: "… deleting"
+        case .addFailed: "✗ add failed"
+        case .delFailed: "✗ del failed"
+        }
+    }
+
+    private static func section(_ table: TextTable, empty: String) -> String {
+        table.rows.isEmpty ? "(\(empty))\n" : table.text
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 })
+    }
+}
