@@ -71,7 +71,11 @@ let package = Package(
         ),
         .target(
             name: "MultinetInspector",
-            dependencies: ["MultinetCore", "MultinetKubeYAML", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "MultinetCore", "MultinetKubeYAML",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "multinet-inspect",
