@@ -26,7 +26,7 @@ struct RendererTests {
         let screen = render(F.state())
         let lines = screen.lines
         #expect(lines.count == 24)
-        #expect(lines[0].hasPrefix(" multinet-inspect │ node node-a │ context kind-demo │ apiserver ✔ https://10.0.0.1"))
+        #expect(lines[0].hasPrefix(" multinet-inspect │ node node-a │ apiserver ✔ https://10.0.0.1:6443 │ context k…"))
         #expect(lines[1].hasPrefix(" 5 pods, 6 attachments, 2 failures │ refreshed 3s ago │ store /var/lib/multinet"))
         #expect(screen[0, 0]?.style == .header)
         #expect(lines[2].hasPrefix("[1 Networks 3]  2 Pods 7   3 Failures 2 "))
@@ -46,7 +46,7 @@ struct RendererTests {
         let screen = render(F.state(view: .pods))
         let lines = screen.lines
         #expect(lines[3].hasPrefix("  POD▲"))
-        let web = lines.first { $0.contains("web-1") && $0.contains("eth0") }!
+        let web = lines.first { $0.contains("default/web") && $0.contains("eth0") } ?? ""
         #expect(web.contains("10.1.0.5/16,fd00::5/64"))
         #expect(web.contains("✔ attached"))
         #expect(web.contains("2m") && web.contains("240ms"))
@@ -65,7 +65,7 @@ struct RendererTests {
         #expect(lines[3].hasPrefix("  POD▲"))
         #expect(lines[3].contains("OP") && lines[3].contains("ERROR") && lines[3].contains("TRIES"))
         let db = lines[4]
-        #expect(db.hasPrefix("▸ default/db-0 default/macvlan-a net1 del macvlan: failed to delete link net1"))
+        #expect(db.hasPrefix("▸ default/db-0      default/macvlan-a   net1 del macvlan: failed to …"))
         #expect(db.hasSuffix("3  10m"))
         #expect(lines[5].contains("kube-system/agent") && lines[5].contains(" add ") && lines[5].contains("1m"))
     }
@@ -103,7 +103,7 @@ struct RendererTests {
         let screen = render(F.state(view: .pods, width: 40, height: 10))
         let lines = screen.lines
         #expect(lines.count == 10 && lines.allSatisfy { TextWidth.width($0) == 40 })
-        #expect(lines[0].hasPrefix(" multinet-inspect │ node node-a │ cont…"))
+        #expect(lines[0].hasPrefix(" multinet-inspect │ node node-a │ apise…"))
         #expect(lines[2].hasPrefix("[1 Networks 3]") == false)
         #expect(lines[2].hasPrefix(" 1 Networks 3  [2 Pods 7]"))
         #expect(lines[3].contains("POD") && lines[3].contains("STATE") && !lines[3].contains("MAC"))
@@ -193,7 +193,7 @@ struct RendererTests {
         let state = F.run(F.state(view: .pods), [.key(.char("/"))] + F.keys("agent")).0
         let lines = render(state).lines
         #expect(lines[22].hasPrefix("/agent▏  Enter keeps, Esc clears"))
-        #expect(lines[4].contains("kube-system/agent") && !lines[5].contains("default"))
+        #expect(lines[4].contains("kube-system/a") && !lines[5].contains("default"))
         #expect(lines[23].hasPrefix("⏎ keep filter  Esc clear filter"))
         let none = F.run(state, F.keys("zzz")).0
         #expect(render(none).lines[4].contains("no rows match \"agentzzz\""))

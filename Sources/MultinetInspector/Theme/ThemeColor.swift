@@ -18,7 +18,10 @@ public enum ThemeColor: Sendable, Hashable {
     /// `gray`/`grey` for bright black), `#rrggbb` or `#rgb`, or an index 0–255.
     public init?(parsing text: String) {
         let lower = text.lowercased().filter { $0 != "-" && $0 != "_" }
-        if lower == "default" || lower == "none" {
+        if let index = Int(text) {
+            guard (0...255).contains(index) else { return nil }
+            self = .indexed(index)
+        } else if lower == "default" || lower == "none" {
             self = .terminalDefault
         } else if let index = Self.names.firstIndex(of: lower) {
             self = .indexed(index)
@@ -29,8 +32,6 @@ public enum ThemeColor: Sendable, Hashable {
             let digits = hex.count == 3 ? hex.flatMap { [$0, $0] } : hex
             guard digits.count == 6, let value = Int(String(digits), radix: 16) else { return nil }
             self = .rgb(red: value >> 16, green: (value >> 8) & 0xFF, blue: value & 0xFF)
-        } else if let index = Int(lower), (0...255).contains(index) {
-            self = .indexed(index)
         } else {
             return nil
         }
