@@ -1,0 +1,107 @@
+import MultinetCore
+
+/// The table model of each view: its columns and the rows a snapshot gives, before
+/// filtering and sorting. Pure; used by the reducer (selection, filter) and the renderer.
+public enum InspectorTables {
+    /// The columns of a view.
+    public static func columns(for view: InspectorView) -> [TableColumn] {
+        switch view {
+        case .networks:
+            [TableColumn("NAME", min: 6, max: 28, priority: 9),
+             TableColumn("NAMESPACE", min: 4, max: 16, priority: 6),
+             TableColumn("KIND", min: 4, max: 7, priority: 3, squeeze: false),
+             TableColumn("PLUGIN", min: 5, max: 20, priority: 5),
+             TableColumn("CNI", min: 5, max: 7, priority: 2, squeeze: false),
+             TableColumn("ATT", min: 3, max: 4, priority: 4, alignRight: true, squeeze: false),
+             TableColumn("USABLE", min: 8, max: 60, priority: 8, flexible: true)]
+        case .pods:
+            [TableColumn("POD", min: 8, max: 32, priority: 9),
+             TableColumn("NETWORK", min: 7, max: 24, priority: 7),
+             TableColumn("IF", min: 3, max: 8, priority: 6, squeeze: false),
+             TableColumn("IPS", min: 9, max: 40, priority: 5, flexible: true, squeeze: false),
+             TableColumn("MAC", min: 8, max: 17, priority: 1, squeeze: false),
+             TableColumn("STATE", min: 12, max: 12, priority: 8, squeeze: false),
+             TableColumn("AGE", min: 3, max: 4, priority: 3, alignRight: true, squeeze: false),
+             TableColumn("TOOK", min: 4, max: 6, priority: 2, alignRight: true, squeeze: false)]
+        case .failures:
+            [TableColumn("POD", min: 8, max: 32, priority: 9),
+             TableColumn("NETWORK", min: 7, max: 24, priority: 7),
+             TableColumn("IF", min: 3, max: 8, priority: 5, squeeze: false),
+             TableColumn("OP", min: 3, max: 3, priority: 8, squeeze: false),
+             TableColumn("ERROR", min: 8, max: 200, priority: 6, flexible: true),
+             TableColumn("TRIES", min: 5, max: 5, priority: 3, alignRight: true, squeeze: false),
+             TableColumn("LAST", min: 4, max: 4, priority: 4, alignRight: true, squeeze: false)]
+        }
+    }
+
+    /// The rows of a view for a snapshot, in the snapshot's order.
+    public static func rows(for view: InspectorView, snapshot: InspectorSnapshot?, now: Int64, ascii: Bool) -> [TableRow] {
+        guard let snapshot else { return [] }
+        switch view {
+        case .networks: return snapshot.networks.map { networkRow($0, ascii: ascii) }
+        case .pods: return snapshot.pods.flatMap { podRows($0, now: now, ascii: ascii) }
+        case .failures: return snapshot.failures.map { failureRow($0, now: now) }
+        }
+    }
+
+    /// `namespace/name` of a record's pod, or a short container ID when the pod is unknown.
+    public static func podName(of record: AttachmentRecord) -> String {
+        if record.podName.isEmpty { return String(record.containerID.prefix(12)) }
+        return record.podNamespace.isEmpty ? record.podName : "\(record.podNamespace)/\(record.podName)"
+    }
+
+    static func networkRow(_ network: NetworkRow, ascii: Bool) -> TableRow {
+        let kind = network.kind == .networkAttachmentDefinition ? "NAD" : network.kind.rawValue
+        let usable = network.usable ? StateBadge.ok("usable", ascii: ascii)
+            : StateBadge.failed(network.problem ?? "unusable", ascii: ascii)
+        let cells = [TableCell(network.name),
+                     TableCell(network.namespace ?? "-", role: network.namespace == nil ? .dim : .normal),
+                     TableCell(kind, role: .dim),
+                     TableCell(network.plugin ?? "-"),
+                     TableCell(network.cniVersion ?? "-", role: .dim),
+                     TableCell(String(network.attachmentCount), sort: .number(Int64(network.attachmentCount))),
+                     TableCell(usable.text, role: usable.role)]
+        return TableRow(id: .network(kind: network.kind, namespace: network.namespace, name: network.name),
+                        cells: cells, network: network)
+    }
+
+    static func podRows(_ pod: PodRow, now: Int64, ascii: Bool) -> [TableRow] {
+        let name = "\(pod.namespace)/\(pod.name)"
+        guard !pod.attachments.isEmpty else {
+            let none = TableCell("- none", role: .dim)
+            let dash = TableCell("-", role: .dim)
+            return [TableRow(id: .pod(containerID: pod.containerID),
+                             cells: [TableCell(name), dash, dash, dash, dash, none, dash, dash])]
+        }
+        return pod.attachments.map { record in
+            let result = record.result.flatMap { try? CNIResult(parsing: $0) }
+            let ips = result?.addresses(forInterface: record.ifName) ?? []
+            let badge = StateBadge.of(record.state, ascii: ascii)
+            let cells = [TableCell(name),
+                         TableCell(record.qualifiedNetwork),
+                         TableCell(record.ifName),
+                         TableCell(ips.isEmpty ? "-" : ips.joined(separator: ","), role: ips.isEmpty ? .dim : .normal),
+                         TableCell(result?.mac(forInterface: record.ifName) ?? "-", role: .dim),
+                         TableCell(badge.text, role: badge.role),
+                         TableCell(TimeFormat.age(since: record.updatedAt, now: now), role: .dim,
+                                   sort: .number(-record.updatedAt)),
+                         TableCell(TimeFormat.duration(ms: record.lastDurationMs), role: .dim,
+                                   sort: .number(record.lastDurationMs ?? -1))]
+            return TableRow(id: .attachment(AttachmentKey(record)), cells: cells, record: record)
+        }
+    }
+
+    static func failureRow(_ record: AttachmentRecord, now: Int64) -> TableRow {
+        let operation = record.state == .delFailed ? "del" : "add"
+        let error = (record.error ?? "(no message)").split(whereSeparator: \.isNewline).joined(separator: " ")
+        let cells = [TableCell(podName(of: record)),
+                     TableCell(record.qualifiedNetwork),
+                     TableCell(record.ifName),
+                     TableCell(operation, role: .failed),
+                     TableCell(error, role: .failed),
+                     TableCell(String(record.attempts), sort: .number(Int64(record.attempts))),
+                     TableCell(TimeFormat.age(since: record.updatedAt, now: now), role: .dim,
+                               sort: .number(-record.updatedAt))]
+        return TableRow(id: .attachment(AttachmentKey(record)), cells: cells, record: record)
+    }
+}

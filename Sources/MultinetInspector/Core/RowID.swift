@@ -1,0 +1,10 @@
+/// What a table row shows, independent of its position: selection follows it across
+/// refreshes, sorting and filtering.
+public enum RowID: Sendable, Hashable {
+    /// A network, by where it is defined.
+    case network(kind: NetworkRow.Kind, namespace: String?, name: String)
+    /// A pod sandbox with no recorded attachment.
+    case pod(containerID: String)
+    /// One attachment.
+    case attachment(AttachmentKey)
+}

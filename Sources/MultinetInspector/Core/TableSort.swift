@@ -1,0 +1,13 @@
+/// How one view's table is sorted: by which column, in which direction.
+public struct TableSort: Sendable, Equatable {
+    /// The index of the column in the view's ``InspectorTables/columns(for:)``.
+    public var column: Int
+    /// Whether the order is reversed.
+    public var descending: Bool
+
+    /// A sort order.
+    public init(column: Int = 0, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+}
