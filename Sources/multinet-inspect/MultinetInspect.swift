@@ -13,9 +13,9 @@ struct MultinetInspect: AsyncParsableCommand {
         commandName: "multinet-inspect",
         abstract: "Inspect multinet's networks, pod attachments and failures on this node.",
         discussion: """
-        Without a subcommand: one snapshot of this node (--once; also whenever stdout is not \
-        a terminal) as tables or, with -o json, the DESIGN §6 document. The interactive \
-        curses view is not built yet: on a terminal the --once tables are printed instead. \
+        Without a subcommand on a terminal: the interactive curses view (q quits, ? shows the \
+        keys). With --once, or whenever stdout is not a terminal: one snapshot of this node as \
+        tables or, with -o json, the DESIGN §6 document. \
         The store is only ever read for snapshots; `retry` is the one command that writes it.
         """,
         subcommands: [RetryCommand.self, DemoCommand.self]
@@ -30,12 +30,17 @@ struct MultinetInspect: AsyncParsableCommand {
     var output: OutputFormat = .table
 
     mutating func run() async throws {
-        let interactive = !once && isatty(STDOUT_FILENO) == 1
-        if interactive {
-            FileHandle.standardError.write(Data("""
-                multinet-inspect: the interactive view is not built yet; printing one snapshot (--once) instead.
-
-                """.utf8))
+        if !once && isatty(STDOUT_FILENO) == 1 {
+            do {
+                try await InteractiveSession(options: options).run()
+            } catch let failure as CursesTerminal.Failure {
+                FileHandle.standardError.write(Data("multinet-inspect: \(failure.description)\n".utf8))
+                throw ExitCode(2)
+            } catch let failure as ThemeError {
+                FileHandle.standardError.write(Data("multinet-inspect: theme \(failure.description)\n".utf8))
+                throw ExitCode(2)
+            }
+            return
         }
         let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment).snapshot()
         switch output {

@@ -1,5 +1,6 @@
 import CNCursesw
 import Glibc
+import MultinetInspector
 
 /// The thin curses backend: owns the terminal between `start()` and `stop()`, copies a
 /// screen buffer to it, and reads keys. Touch it from the main thread only.
@@ -57,14 +58,12 @@ final class CursesTerminal {
         (Int(mn_cols()), Int(mn_lines()))
     }
 
-    /// Draws `cells` (row by row, `width` wide), styling each cell through `style`.
-    func draw(cells: [(text: String, role: Int)], width: Int, style: (Int) -> TerminalStyle) {
-        let rows = width > 0 ? cells.count / width : 0
-        for row in 0..<rows {
-            for column in 0..<width {
-                let cell = cells[row * width + column]
-                if cell.text.isEmpty { continue }  // the right half of a wide character
-                let look = style(cell.role)
+    /// Copies a screen buffer to the terminal, styling each cell by its role.
+    func draw(_ buffer: ScreenBuffer, styles: [StyleRole: TerminalStyle]) {
+        for row in 0..<buffer.height {
+            for column in 0..<buffer.width {
+                guard let cell = buffer[row, column], !cell.text.isEmpty else { continue }  // right half of a wide character
+                let look = styles[cell.style] ?? TerminalStyle()
                 var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
                 wide.append(0)
                 _ = mn_put(Int32(row), Int32(column), wide, attributes(look), pair(for: look))

@@ -1,0 +1,102 @@
+import Foundation
+import MultinetCore
+import MultinetTestSupport
+import Testing
+
+/// The curses inspector driven through tmux as an operator would over ssh: views, the
+/// help overlay, a confirmed retry of a failed teardown, quitting, an unknown terminal.
+@Suite("End to end: the interactive inspector in tmux", .endToEnd, .serialized)
+struct InspectorTerminalTests {
+    static func requireTmux() throws {
+        if !TmuxSession.isAvailable {
+            if E2EEnvironment.isRequired { Issue.record("tmux is not installed (apt-get install tmux)") }
+            throw TestSupportError.environmentIncomplete(missing: ["tmux (apt-get install tmux)"])
+        }
+    }
+
+    static func environment(term: String = "xterm-256color") -> [String: String] {
+        ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root", "TERM": term, "LANG": "C.UTF-8"]
+    }
+
+    static func command(_ arguments: [String]) throws -> String {
+        ([try InspectorBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    }
+
+    @Test("Failures view, r on the failed teardown, a confirmation naming pod, network, interface and container, y tears it down, q quits")
+    func retryFromTheTerminal() async throws {
+        try E2EEnvironment.require()
+        try Self.requireTmux()
+        let setup = try await InspectorTests.FailedTeardown.make()
+        let tmux = try TmuxSession.start(try Self.command(setup.options), environment: Self.environment())
+        defer { tmux.kill() }
+        do {
+            try tmux.waitFor("the first snapshot") { $0.contains("Failures 1") && $0.contains("node node-a") }
+            try tmux.send("?")
+            try tmux.waitFor("the help overlay") { $0.contains("Help") && $0.contains("retry the selected failed teardown") }
+            try tmux.send("Escape")
+            try tmux.send("3")
+            let failures = try tmux.waitFor("the Failures view") { $0.contains("flaky") && $0.contains("del") }
+            #expect(failures.contains("default/web"), "\(failures)")
+            try tmux.send("r")
+            let confirm = try tmux.waitFor("the confirmation") { $0.contains("Retry teardown?") }
+            for fragment in ["default/web", "flaky", "net1", String(setup.containerID.prefix(20)), "y = retry"] {
+                #expect(confirm.contains(fragment), "confirmation lacks \(fragment):\n\(confirm)")
+            }
+            #expect(try setup.cluster.node.records().count == 1, "nothing may run before y")
+            try tmux.send("y")
+            try tmux.waitFor("the outcome") { $0.contains("Done") && $0.contains("torn down") }
+            #expect(try setup.cluster.node.records().isEmpty)
+            try tmux.send("Escape")
+            try tmux.send("q")
+            try tmux.waitFor("the exit") { $0.contains("EXIT=0") }
+        } catch {
+            Issue.record("screen: \((try? tmux.screen()) ?? "?")")
+            await setup.cluster.cleanUp()
+            throw error
+        }
+        await setup.cluster.cleanUp()
+    }
+
+    @Test("read-only: no r in the footer, and r is refused")
+    func readOnly() async throws {
+        try E2EEnvironment.require()
+        try Self.requireTmux()
+        let setup = try await InspectorTests.FailedTeardown.make()
+        let tmux = try TmuxSession.start(try Self.command(setup.options + ["--read-only"]), environment: Self.environment())
+        defer { tmux.kill() }
+        do {
+            let first = try tmux.waitFor("the first snapshot") { $0.contains("Failures 1") }
+            #expect(!first.contains("r retry"), "\(first)")
+            try tmux.send("3")
+            try tmux.waitFor("the Failures view") { $0.contains("flaky") }
+            try tmux.send("r")
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(try !tmux.screen().contains("Retry teardown?"))
+            #expect(try setup.cluster.node.records().count == 1)
+            try tmux.send("q")
+            try tmux.waitFor("the exit") { $0.contains("EXIT=0") }
+        } catch {
+            Issue.record("screen: \((try? tmux.screen()) ?? "?")")
+            await setup.cluster.cleanUp()
+            throw error
+        }
+        await setup.cluster.cleanUp()
+    }
+
+    @Test("an unknown TERM exits 2 suggesting --once; stdout that is not a terminal gets --once tables")
+    func unknownTerminal() throws {
+        try E2EEnvironment.require()
+        try Self.requireTmux()
+        let scratch = try TemporaryDirectory(prefix: "inspect-term")
+        defer { scratch.remove() }
+        let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]
+        let tmux = try TmuxSession.start(try Self.command(options), environment: Self.environment(term: "no-such-terminal"))
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=2"), "\(screen)")
+        let flat = screen.replacingOccurrences(of: "\n", with: "")  // the message wraps at the window's width
+        #expect(flat.contains("no-such-terminal") && flat.contains("--once"), "\(screen)")
+        let piped = try InspectorBinary.run(options).requireSuccess()
+        #expect(piped.stdout.contains("NETWORKS") || piped.stdout.contains("NAME"), "\(piped.stdout)")
+    }
+}
