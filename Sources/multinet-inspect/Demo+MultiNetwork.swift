@@ -15,7 +15,8 @@ extension Demo {
         try server.writeKubeconfig(to: kubeconfig, format: .json)
         let tag = bridge.dropFirst("mndemo".count)
         let storageBridge = "mnst\(tag)", otherBridge = "mnot\(tag)"
-        bridges += [storageBridge, otherBridge]
+        resources.add(link: storageBridge)
+        resources.add(link: otherBridge)
         let storage = #"{"cniVersion":"1.0.0","type":"bridge","bridge":"\#(storageBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.78.0/24","dataDir":"\#(ipamDir)"}}"#
         let othernet = #"{"cniVersion":"0.4.0","name":"othernet","plugins":[{"type":"bridge","bridge":"\#(otherBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.79.0/24","dataDir":"\#(ipamDir)"}}]}"#
         try othernet.write(toFile: confDir + "/20-othernet.conflist", atomically: true, encoding: .utf8)
@@ -23,7 +24,8 @@ extension Demo {
         _ = try server.seed(
             KubeObjects.networkAttachmentDefinition(name: "storage", config: storage),
             KubeObjects.networkAttachmentDefinition(name: "othernet"),
-            KubeObjects.pod(name: Self.multiPod, annotations: ["k8s.v1.cni.cncf.io/networks": annotation]))
+            KubeObjects.pod(name: Self.multiPod, nodeName: Self.node, annotations: ["k8s.v1.cni.cncf.io/networks": annotation]),
+            KubeObjects.pod(name: "web-0", nodeName: Self.node), KubeObjects.pod(name: "db-0", nodeName: Self.node))
         say("an apiserver (the test double, TLS) at \(server.url) holds two NetworkAttachmentDefinitions and pod default/\(Self.multiPod)")
         print("  NAD default/storage   spec.config \(storage)")
         print("  NAD default/othernet  no spec.config: the conf dir's 20-othernet.conflist")
@@ -31,7 +33,7 @@ extension Demo {
 
         let ns = "mndemo-\(Self.multiPodID)"
         try shell(["ip", "netns", "add", ns])
-        namespaces.append(ns)
+        resources.add(namespace: ns)
         say("ADD pod default/\(Self.multiPod): the default network on eth0, storage on net1, othernet on data0, one by one")
         let out = try cni("ADD", id: Self.multiPodID, pod: Self.multiPod, netns: ns, kube: true)
         let result = try JSONValue(parsing: Array(out.utf8))

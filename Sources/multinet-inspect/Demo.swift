@@ -9,8 +9,9 @@ struct Demo {
     let root: String
     let bridge: String
     let subnet = "10.250.77.0/24"
-    var namespaces: [String] = []
-    var bridges: [String] = []
+    /// Everything the demo creates, removed on exit and on Ctrl-C.
+    let resources: DemoResources
+    var namespaces: [String] { resources.namespaces }
     let multinet: String
     /// The apiserver stand-in the multi-network pod's objects live in.
     var server: KubeAPIServer?
@@ -35,6 +36,8 @@ struct Demo {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         root = NSTemporaryDirectory() + "multinet-demo-\(tag)"
         bridge = "mndemo\(tag.prefix(6))"
+        resources = DemoResources(root: root)
+        resources.add(link: bridge)
     }
 
     var confDir: String { root + "/net.d" }
@@ -46,7 +49,7 @@ struct Demo {
 
     mutating func run() async throws {
         try FileManager.default.createDirectory(atPath: confDir, withIntermediateDirectories: true)
-        let multinetConf = #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"}]}"#
+        let multinetConf = #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","binDir":"\#(root)/bin","logFile":"\#(root)/multinet.log","logLevel":"info"}]}"#
         let podnet = #"{"cniVersion":"1.0.0","name":"podnet","plugins":[{"type":"bridge","bridge":"\#(bridge)","isGateway":true,"ipMasq":false,"ipam":{"type":"host-local","subnet":"\#(subnet)","dataDir":"\#(ipamDir)"}}]}"#
         try multinetConf.write(toFile: confDir + "/00-multinet.conflist", atomically: true, encoding: .utf8)
         try podnet.write(toFile: confDir + "/10-podnet.conflist", atomically: true, encoding: .utf8)
@@ -58,7 +61,7 @@ struct Demo {
         for (pod, id) in pods {
             let ns = "mndemo-\(id)"
             try shell(["ip", "netns", "add", ns])
-            namespaces.append(ns)
+            resources.add(namespace: ns)
             say("ADD pod default/\(pod) (container \(id)) in netns \(ns), as the container runtime calls it")
             let out = try cni("ADD", id: id, pod: pod, netns: ns)
             let result = try JSONValue(parsing: Array(out.utf8))
@@ -68,6 +71,8 @@ struct Demo {
         }
 
         try await multiNetworkPod()
+        try failedTeardownPod()
+        try await inspect()
 
         say("the checkpoint store \(stateDir)/multinet.db holds every attachment")
         try printStore()
@@ -75,20 +80,20 @@ struct Demo {
         say("the node's network config files and the NetworkAttachmentDefinitions are removed (an upgrade gone wrong); DEL must still work")
         try FileManager.default.removeItem(atPath: confDir + "/10-podnet.conflist")
         try FileManager.default.removeItem(atPath: confDir + "/20-othernet.conflist")
-        for name in ["storage", "othernet"] {
+        for name in ["storage", "othernet", "flaky"] {
             _ = try server?.store.delete(.networkAttachmentDefinitions, namespace: "default", name: name)
         }
         try await server?.shutdown()
         server = nil
         print("  apiserver stopped too")
-        for (pod, id) in pods + [(Self.multiPod, Self.multiPodID)] {
+        for (pod, id) in pods + [(Self.multiPod, Self.multiPodID), (Self.flakyPod, Self.flakyPodID)] {
             _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
             let links = try shell(["ip", "-n", "mndemo-\(id)", "-br", "link"]).split(separator: "\n")
                 .map { String($0.split(separator: " ").first ?? "").split(separator: "@").first.map(String.init) ?? "" }
                 .filter { $0 != "lo" && !$0.isEmpty }
             print("  DEL default/\(pod): interfaces left besides lo: \(links.isEmpty ? "none" : links.joined(separator: ", "))")
         }
-        let leftovers = ["podnet", "storage", "othernet"].flatMap { network in
+        let leftovers = ["podnet", "storage", "othernet", "flaky"].flatMap { network in
             ((try? FileManager.default.contentsOfDirectory(atPath: ipamDir + "/" + network)) ?? [])
                 .filter { $0.first?.isNumber == true }.map { "\(network):\($0)" }
         }
@@ -108,7 +113,7 @@ struct Demo {
         say("ADD+DEL of one pod, \(rounds) rounds interleaved: multinet in front of bridge vs bridge called directly")
         let ns = "mndemo-timing"
         try shell(["ip", "netns", "add", ns])
-        namespaces.append(ns)
+        resources.add(namespace: ns)
         let list = try NetworkConfigList(parsing: Array(podnet.utf8), source: "demo")
         let direct = list.pluginConfig(at: 0, prevResult: nil).jsonText
         let bridgePlugin = cniPath.split(separator: ":").map { "\($0)/bridge" }.first { FileManager.default.isExecutableFile(atPath: $0) }!
@@ -157,7 +162,7 @@ struct Demo {
     @discardableResult
     func cni(_ command: String, id: String, pod: String, netns: String, kube: Bool = false) throws -> String {
         let kubeKey = kube ? #","kubeconfig":"\#(kubeconfig)""# : ""
-        let config = #"{"cniVersion":"1.0.0","name":"multinet","type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","logFile":"\#(root)/multinet.log","logLevel":"info"\#(kubeKey)}"#
+        let config = #"{"cniVersion":"1.0.0","name":"multinet","type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","binDir":"\#(root)/bin","logFile":"\#(root)/multinet.log","logLevel":"info"\#(kubeKey)}"#
         var env = ["CNI_COMMAND": command, "CNI_CONTAINERID": id, "CNI_IFNAME": "eth0", "CNI_PATH": cniPath,
                    "CNI_ARGS": "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=\(pod)",
                    "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
@@ -195,8 +200,6 @@ struct Demo {
     }
 
     func cleanUp() {
-        for ns in namespaces { _ = try? shell(["ip", "netns", "del", ns]) }
-        for name in [bridge] + bridges { _ = try? shell(["ip", "link", "del", name]) }
-        try? FileManager.default.removeItem(atPath: root)
+        resources.cleanUp()
     }
 }

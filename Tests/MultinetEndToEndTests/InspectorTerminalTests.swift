@@ -34,9 +34,23 @@ struct InspectorTerminalTests {
             try tmux.send("?")
             try tmux.waitFor("the help overlay") { $0.contains("Help") && $0.contains("retry the selected failed teardown") }
             try tmux.send("Escape")
+            try tmux.send("2")
+            try tmux.waitFor("the Pods view") { $0.contains("podnet") || $0.contains("flaky") }
+            // A filter that matches nothing empties the table; Escape clears it.
+            try tmux.send("/")
+            try tmux.send("-l", "zzz-nothing")
+            try tmux.waitFor("the filter line") { $0.contains("zzz-nothing") && !$0.contains("flaky") }
+            try tmux.send("Escape")
+            try tmux.waitFor("the cleared filter") { $0.contains("flaky") }
+            // A smaller window is redrawn to fit.
+            try tmux.resize(width: 80, height: 24)
+            try tmux.waitFor("the redraw at 80x24") { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.allSatisfy { $0.count <= 80 } && screen.contains("q quit")
+            }
             try tmux.send("3")
             let failures = try tmux.waitFor("the Failures view") { $0.contains("flaky") && $0.contains("del") }
-            #expect(failures.contains("default/web"), "\(failures)")
+            #expect(failures.contains("web"), "\(failures)")
             try tmux.send("r")
             let confirm = try tmux.waitFor("the confirmation") { $0.contains("Retry teardown?") }
             for fragment in ["default/web", "flaky", "net1", String(setup.containerID.prefix(20)), "y = retry"] {

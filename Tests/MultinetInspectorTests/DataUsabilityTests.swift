@@ -66,6 +66,8 @@ struct DataUsabilityTests {
         _ = try dir.write("net.d/10-ok.conflist", contents: #"{"cniVersion":"1.0.0","name":"ok","plugins":[{"type":"good"}]}"#)
         _ = try dir.write("net.d/20-old.conf", contents: #"{"cniVersion":"0.3.0","name":"old","type":"good"}"#)
         _ = try dir.write("net.d/30-broken.conf", contents: "{not json")
+        // multinet's own configuration is not a network: not listed.
+        _ = try dir.write("net.d/00-multinet.conflist", contents: #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet"}]}"#)
         let cluster = ClusterReading(apiserver: .reachable(server: "s"), networkAttachmentDefinitions: [
             try DataFixtures.nad("inline", config: #"{"cniVersion":"1.0.0","type":"missing"}"#),
             try DataFixtures.nad("ok"),
@@ -76,6 +78,7 @@ struct DataUsabilityTests {
         let rows = await files.networks(for: cluster)
         let byName = Dictionary(rows.map { ("\($0.kind.rawValue)/\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
         #expect(rows.count == 8)
+        #expect(byName["file/multinet"] == nil)
         #expect(byName["file/ok"]?.usable == true)
         #expect(byName["file/ok"]?.plugin == "good")
         #expect(byName["file/old"]?.problem == "cniVersion 0.3.0 not supported by plugin \"good\" (it supports 0.4.0, 1.0.0)")

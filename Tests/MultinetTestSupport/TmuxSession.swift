@@ -34,6 +34,11 @@ public struct TmuxSession: Sendable {
         _ = try Shell.check(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }
 
+    /// Resizes the window (the program gets SIGWINCH, curses a KEY_RESIZE).
+    public func resize(width: Int, height: Int) throws {
+        _ = try Shell.check(["tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
     /// Waits until the screen satisfies `condition` (polling), returning the screen; throws
     /// with the last screen when `timeout` passes.
     @discardableResult

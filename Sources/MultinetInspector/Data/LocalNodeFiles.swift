@@ -27,6 +27,8 @@ public struct LocalNodeFiles: NodeFilesSource {
             for name in try directory.fileNames() {
                 do throws(CNIError) {
                     let file = try directory.load(name)
+                    // multinet's own configuration is not a network pods attach to.
+                    if directory.isOwn(file.list) { continue }
                     if files[file.list.name] == nil { files[file.list.name] = file }
                     rows.append(await row(file.list, name: file.list.name, namespace: nil, kind: .file))
                 } catch {

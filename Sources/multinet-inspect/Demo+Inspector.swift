@@ -1,0 +1,77 @@
+import Foundation
+import KubeAPIServerDouble
+import MultinetCore
+import MultinetInspector
+
+extension Demo {
+    static let node = "demo-node"
+    static let flakyPod = "batch-0"
+    static let flakyPodID = "c0ffee0004"
+
+    var binDir: String { root + "/bin" }
+    var failNextDelete: String { root + "/fail-next-del" }
+
+    /// A pod whose second network's teardown fails once (its delegate wraps the real
+    /// `bridge` and refuses the first DEL): the failure an operator retries in the inspector.
+    mutating func failedTeardownPod() throws {
+        guard let server else { return }
+        let bridgePath = cniPath.split(separator: ":").map { "\($0)/bridge" }.first { FileManager.default.isExecutableFile(atPath: $0) }!
+        try FileManager.default.createDirectory(atPath: binDir, withIntermediateDirectories: true)
+        let script = """
+            #!/bin/sh
+            # demo-flaky: the real bridge plugin, except that a DEL fails while \(failNextDelete) exists.
+            if [ "$CNI_COMMAND" = DEL ] && [ -e '\(failNextDelete)' ]; then
+              rm -f '\(failNextDelete)'
+              printf '{"cniVersion":"1.0.0","code":11,"msg":"demo-flaky: this teardown fails once on purpose; retry it"}'
+              exit 1
+            fi
+            exec '\(bridgePath)'
+            """
+        try script.write(toFile: binDir + "/demo-flaky", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binDir + "/demo-flaky")
+        let flakyBridge = "mnfl\(bridge.dropFirst("mndemo".count))"
+        resources.add(link: flakyBridge)
+        let config = #"{"cniVersion":"1.0.0","type":"demo-flaky","bridge":"\#(flakyBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.80.0/24","dataDir":"\#(ipamDir)"}}"#
+        _ = try server.seed(
+            KubeObjects.networkAttachmentDefinition(name: "flaky", config: config),
+            KubeObjects.pod(name: Self.flakyPod, nodeName: Self.node, annotations: ["k8s.v1.cni.cncf.io/networks": "flaky"]))
+        let ns = "mndemo-\(Self.flakyPodID)"
+        try shell(["ip", "netns", "add", ns])
+        resources.add(namespace: ns)
+        say("pod default/\(Self.flakyPod) selects NAD default/flaky, whose plugin refuses its first DEL")
+        try cni("ADD", id: Self.flakyPodID, pod: Self.flakyPod, netns: ns, kube: true)
+        try "x".write(toFile: failNextDelete, atomically: true, encoding: .utf8)
+        do {
+            try cni("DEL", id: Self.flakyPodID, pod: Self.flakyPod, netns: ns)
+            print("  DEL succeeded (unexpected)")
+        } catch {
+            print("  DEL failed as planned; the record is kept for a retry: \(error)")
+        }
+    }
+
+    /// The inspector on the demo node: the curses view on a terminal (3 shows the failure,
+    /// r then y retries it, q goes on with the demo), else one snapshot and a scripted retry.
+    func inspect() async throws {
+        let options = try InspectorOptions.parse([
+            "--state-dir", stateDir, "--conf-dir", confDir, "--bin-dir", binDir + ":" + cniPath,
+            "--kubeconfig", kubeconfig, "--node", Self.node,
+        ])
+        if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+            say("opening the inspector on node \(Self.node): 1 2 3 switch views, Enter shows details, 3 then r and y retries the failed teardown, q goes on")
+            try await Task.sleep(nanoseconds: 2_000_000_000)
+            try await InteractiveSession(options: options).run()
+            return
+        }
+        say("the inspector's view of node \(Self.node) (multinet-inspect --once; on a terminal this is the curses view)")
+        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment).snapshot()
+        print(SnapshotTables.text(snapshot).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+        say("multinet-inspect retry \(Self.flakyPodID): the same teardown as DEL, from the record")
+        do {
+            for outcome in try TeardownRetry(stateDir: stateDir, binDirs: options.binDirs).run(containerID: Self.flakyPodID, interface: nil, readOnly: false) {
+                print("  \(outcome.succeeded ? "torn down" : "FAILED") \(outcome.record.qualifiedNetwork) on \(outcome.record.ifName)\(outcome.error.map { ": \($0)" } ?? "")")
+            }
+        } catch {
+            print("  retry: \(error.description)")
+        }
+    }
+}
