@@ -46,13 +46,21 @@ final class InteractiveSession {
         var running = true
         while running {
             var actions: [InspectorAction] = []
-            if let input = terminal.readKey(timeoutMilliseconds: 100) {
+            // Wait for the first key, then take whatever else is queued without waiting;
+            // a burst of resize events (a window being dragged) becomes one resize.
+            var resized = false
+            var wait: Int32 = 100
+            while actions.count < 64, let input = terminal.readKey(timeoutMilliseconds: wait) {
+                wait = 0
                 if input == .resize {
-                    let size = terminal.size
-                    actions.append(.resize(width: size.width, height: size.height))
+                    resized = true
                 } else if let key = KeyTranslation.key(input) {
                     actions.append(.key(key))
                 }
+            }
+            if resized {
+                let size = terminal.size
+                actions.insert(.resize(width: size.width, height: size.height), at: 0)
             }
             actions += mailbox.drain()
             actions.append(.tick(now: Self.now()))
