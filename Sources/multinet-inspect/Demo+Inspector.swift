@@ -8,18 +8,16 @@ extension Demo {
     static let flakyPod = "batch-0"
     static let flakyPodID = "c0ffee0004"
 
-    var binDir: String { root + "/bin" }
     var failNextDelete: String { root + "/fail-next-del" }
 
     /// A pod whose second network's teardown fails once (its delegate wraps the real
     /// `bridge` and refuses the first DEL): the failure an operator retries in the inspector.
     mutating func failedTeardownPod() throws {
         guard let server else { return }
-        let bridgePath = cniPath.split(separator: ":").map { "\($0)/bridge" }.first { FileManager.default.isExecutableFile(atPath: $0) }!
-        try FileManager.default.createDirectory(atPath: binDir, withIntermediateDirectories: true)
+        let bridgePath = wrappedPlugin
         let script = """
             #!/bin/sh
-            # demo-flaky: the real bridge plugin, except that a DEL fails while \(failNextDelete) exists.
+            # demo-flaky: \(simulated ? "the simulated plugin" : "the real bridge plugin"), except that a DEL fails while \(failNextDelete) exists.
             if [ "$CNI_COMMAND" = DEL ] && [ -e '\(failNextDelete)' ]; then
               rm -f '\(failNextDelete)'
               printf '{"cniVersion":"1.0.0","code":11,"msg":"demo-flaky: this teardown fails once on purpose; retry it"}'
@@ -30,14 +28,15 @@ extension Demo {
         try script.write(toFile: binDir + "/demo-flaky", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binDir + "/demo-flaky")
         let flakyBridge = "mnfl\(bridge.dropFirst("mndemo".count))"
-        resources.add(link: flakyBridge)
-        let config = #"{"cniVersion":"1.0.0","type":"demo-flaky","bridge":"\#(flakyBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.80.0/24","dataDir":"\#(ipamDir)"}}"#
+        if !simulated { resources.add(link: flakyBridge) }
+        let keys = pluginKeys(bridge: flakyBridge, subnet: "10.250.80.0/24").replacingOccurrences(of: #""type":"bridge""#, with: #""type":"demo-flaky""#)
+            .replacingOccurrences(of: #""type":"demo-sim""#, with: #""type":"demo-flaky""#)
+        let config = #"{"cniVersion":"1.0.0",\#(keys)}"#
         _ = try server.seed(
             KubeObjects.networkAttachmentDefinition(name: "flaky", config: config),
             KubeObjects.pod(name: Self.flakyPod, nodeName: Self.node, annotations: ["k8s.v1.cni.cncf.io/networks": "flaky"]))
         let ns = "mndemo-\(Self.flakyPodID)"
-        try shell(["ip", "netns", "add", ns])
-        resources.add(namespace: ns)
+        try addNamespace(ns)
         say("pod default/\(Self.flakyPod) selects NAD default/flaky, whose plugin refuses its first DEL")
         try cni("ADD", id: Self.flakyPodID, pod: Self.flakyPod, netns: ns, kube: true)
         try "x".write(toFile: failNextDelete, atomically: true, encoding: .utf8)

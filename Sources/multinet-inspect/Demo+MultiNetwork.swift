@@ -15,10 +15,12 @@ extension Demo {
         try server.writeKubeconfig(to: kubeconfig, format: .json)
         let tag = bridge.dropFirst("mndemo".count)
         let storageBridge = "mnst\(tag)", otherBridge = "mnot\(tag)"
-        resources.add(link: storageBridge)
-        resources.add(link: otherBridge)
-        let storage = #"{"cniVersion":"1.0.0","type":"bridge","bridge":"\#(storageBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.78.0/24","dataDir":"\#(ipamDir)"}}"#
-        let othernet = #"{"cniVersion":"0.4.0","name":"othernet","plugins":[{"type":"bridge","bridge":"\#(otherBridge)","ipMasq":false,"ipam":{"type":"host-local","subnet":"10.250.79.0/24","dataDir":"\#(ipamDir)"}}]}"#
+        if !simulated {
+            resources.add(link: storageBridge)
+            resources.add(link: otherBridge)
+        }
+        let storage = #"{"cniVersion":"1.0.0",\#(pluginKeys(bridge: storageBridge, subnet: "10.250.78.0/24"))}"#
+        let othernet = #"{"cniVersion":"0.4.0","name":"othernet","plugins":[{\#(pluginKeys(bridge: otherBridge, subnet: "10.250.79.0/24"))}]}"#
         try othernet.write(toFile: confDir + "/20-othernet.conflist", atomically: true, encoding: .utf8)
         let annotation = "storage,othernet@data0"
         _ = try server.seed(
@@ -32,16 +34,13 @@ extension Demo {
         print("  pod annotation        k8s.v1.cni.cncf.io/networks: \(annotation)")
 
         let ns = "mndemo-\(Self.multiPodID)"
-        try shell(["ip", "netns", "add", ns])
-        resources.add(namespace: ns)
+        try addNamespace(ns)
         say("ADD pod default/\(Self.multiPod): the default network on eth0, storage on net1, othernet on data0, one by one")
         let out = try cni("ADD", id: Self.multiPodID, pod: Self.multiPod, netns: ns, kube: true)
         let result = try JSONValue(parsing: Array(out.utf8))
         let ips = result["ips"]?.arrayValue?.compactMap { $0["address"]?.stringValue } ?? []
         print("  result for the runtime (the default network's): ips \(ips)")
-        for line in try shell(["ip", "-n", ns, "-br", "addr"]).split(separator: "\n") where !line.hasPrefix("lo") {
-            print("  inside the pod: \(line)")
-        }
+        for line in try podInterfaces(ns) { print("  inside the pod: \(line)") }
         let status = server.store.get(.pods, namespace: "default", name: Self.multiPod)?
             .value(at: ["metadata", "annotations", NetworkStatus.annotation])?.stringValue ?? "(missing)"
         say("multinet merge-patched the pod's \(NetworkStatus.annotation):")

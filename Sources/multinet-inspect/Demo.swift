@@ -16,28 +16,32 @@ struct Demo {
     /// The apiserver stand-in the multi-network pod's objects live in.
     var server: KubeAPIServer?
 
-    init(cniPath: String) throws {
+    /// Whether the plugins are the simulated stand-in (no root or no Debian plugins here).
+    let simulated: Bool
+
+    init(cniPath: String, forceSimulation: Bool = false) throws {
         self.cniPath = cniPath
-        var problems: [String] = []
-        if geteuid() != 0 { problems.append("it must run as root (network namespaces and bridges need CAP_NET_ADMIN)") }
-        let dirs = cniPath.split(separator: ":").map(String.init)
-        for plugin in ["bridge", "host-local"] where !dirs.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/\(plugin)") }) {
-            problems.append("the CNI plugin \"\(plugin)\" is not in \(cniPath) (install Debian's containernetworking-plugins: scripts/setup-machine)")
-        }
+        let reasons = forceSimulation ? ["--simulate was given"] : Self.simulationReasons(cniPath: cniPath)
+        simulated = !reasons.isEmpty
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         multinet = exe.appendingPathComponent("multinet").path
         if !FileManager.default.isExecutableFile(atPath: multinet) {
-            problems.append("the plugin binary \(multinet) is missing (build it with `swift build`)")
-        }
-        guard problems.isEmpty else {
-            FileHandle.standardError.write(Data(("multinet-inspect demo cannot run:\n" + problems.map { "  - \($0)\n" }.joined()).utf8))
+            FileHandle.standardError.write(Data("multinet-inspect demo cannot run: the plugin binary \(multinet) is missing (build it with `swift build`)\n".utf8))
             throw ExitCode(2)
+        }
+        if simulated {
+            print("""
+                SIMULATED DEMO: \(reasons.joined(separator: "; ")).
+                The real multinet binary, store and apiserver double run as usual, but every network's plugin is
+                `demo-sim`, a stand-in that configures nothing, and no network namespace is created. Run as root
+                with Debian's containernetworking-plugins (scripts/setup-machine) for the real thing.
+                """)
         }
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         root = NSTemporaryDirectory() + "multinet-demo-\(tag)"
         bridge = "mndemo\(tag.prefix(6))"
         resources = DemoResources(root: root)
-        resources.add(link: bridge)
+        if !simulated { resources.add(link: bridge) }
     }
 
     var confDir: String { root + "/net.d" }
@@ -45,12 +49,14 @@ struct Demo {
     var ipamDir: String { root + "/ipam" }
     var kubeconfig: String { root + "/kubeconfig.json" }
 
-    func say(_ text: String) { print("\n\u{25B6} \(text)") }
+    func say(_ text: String) { print("\n\u{25B6} \(simulated ? "[simulated] " : "")\(text)") }
 
     mutating func run() async throws {
         try FileManager.default.createDirectory(atPath: confDir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: binDir, withIntermediateDirectories: true)
+        if simulated { try installSimulatedPlugin() }
         let multinetConf = #"{"cniVersion":"1.0.0","name":"multinet","plugins":[{"type":"multinet","confDir":"\#(confDir)","stateDir":"\#(stateDir)","binDir":"\#(root)/bin","logFile":"\#(root)/multinet.log","logLevel":"info"}]}"#
-        let podnet = #"{"cniVersion":"1.0.0","name":"podnet","plugins":[{"type":"bridge","bridge":"\#(bridge)","isGateway":true,"ipMasq":false,"ipam":{"type":"host-local","subnet":"\#(subnet)","dataDir":"\#(ipamDir)"}}]}"#
+        let podnet = #"{"cniVersion":"1.0.0","name":"podnet","plugins":[{\#(pluginKeys(bridge: bridge, subnet: subnet, gateway: true))}]}"#
         try multinetConf.write(toFile: confDir + "/00-multinet.conflist", atomically: true, encoding: .utf8)
         try podnet.write(toFile: confDir + "/10-podnet.conflist", atomically: true, encoding: .utf8)
         say("conf dir \(confDir): multinet's own config first, the node's pod network second")
@@ -60,14 +66,13 @@ struct Demo {
         let pods = [("web-0", "c0ffee0001"), ("db-0", "c0ffee0002")]
         for (pod, id) in pods {
             let ns = "mndemo-\(id)"
-            try shell(["ip", "netns", "add", ns])
-            resources.add(namespace: ns)
+            try addNamespace(ns)
             say("ADD pod default/\(pod) (container \(id)) in netns \(ns), as the container runtime calls it")
             let out = try cni("ADD", id: id, pod: pod, netns: ns)
             let result = try JSONValue(parsing: Array(out.utf8))
             let ips = result["ips"]?.arrayValue?.compactMap { $0["address"]?.stringValue } ?? []
             print("  result: cniVersion \(result["cniVersion"]?.stringValue ?? "?"), ips \(ips)")
-            print("  inside the pod: " + (try shell(["ip", "-n", ns, "-br", "addr", "show", "eth0"])).trimmingCharacters(in: .whitespacesAndNewlines))
+            for line in try podInterfaces(ns) { print("  inside the pod: \(line)") }
         }
 
         try await multiNetworkPod()
@@ -88,9 +93,7 @@ struct Demo {
         print("  apiserver stopped too")
         for (pod, id) in pods + [(Self.multiPod, Self.multiPodID), (Self.flakyPod, Self.flakyPodID)] {
             _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
-            let links = try shell(["ip", "-n", "mndemo-\(id)", "-br", "link"]).split(separator: "\n")
-                .map { String($0.split(separator: " ").first ?? "").split(separator: "@").first.map(String.init) ?? "" }
-                .filter { $0 != "lo" && !$0.isEmpty }
+            let links = try linksLeft("mndemo-\(id)")
             print("  DEL default/\(pod): interfaces left besides lo: \(links.isEmpty ? "none" : links.joined(separator: ", "))")
         }
         let leftovers = ["podnet", "storage", "othernet", "flaky"].flatMap { network in
@@ -104,7 +107,7 @@ struct Demo {
         print("  ok")
 
         try podnet.write(toFile: confDir + "/10-podnet.conflist", atomically: true, encoding: .utf8)
-        try measure(podnet: podnet)
+        if !simulated { try measure(podnet: podnet) }
     }
 
     /// A first look at multinet's cost: ADD+DEL through multinet and through `bridge`

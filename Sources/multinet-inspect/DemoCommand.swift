@@ -10,7 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Attach pods through multinet (plain, three networks, a failing teardown) with real plugins, open the inspector, tear down.",
-        discussion: "Needs root and Debian's containernetworking-plugins (scripts/setup-machine installs them). Everything it creates is removed on exit, also on Ctrl-C."
+        discussion: "As root with Debian's containernetworking-plugins (scripts/setup-machine installs them) it uses real network namespaces and plugins; otherwise a simulated stand-in plugin that says so. Everything it creates is removed on exit, also on Ctrl-C."
     )
 
     @Option(help: "Directories holding the CNI plugins, ':'-separated.")
@@ -19,8 +19,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Keep the demo's directory, namespaces and bridges for a look afterwards.")
     var keep = false
 
+    @Flag(help: "Use the simulated stand-in plugin even where root and Debian's plugins are available.")
+    var simulate = false
+
     mutating func run() async throws {
-        var demo = try Demo(cniPath: cniPath)
+        var demo = try Demo(cniPath: cniPath, forceSimulation: simulate)
         let signals = keep ? [] : Self.cleanUpOnSignals(demo.resources)
         defer {
             if !keep { demo.cleanUp() }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Hands out `10.X.Y.0/24` test subnets (X in 200…254) that this process has not handed
-/// out and that no host route overlaps, so tests running in parallel never share a range.
+/// Hands out `10.X.Y.0/24` test subnets (X in 200…254, except 250, which
+/// `multinet-inspect demo` uses) that this process has not handed out and that no host
+/// route overlaps, so tests running in parallel never share a range.
 final class SubnetAllocator: @unchecked Sendable {
     /// The process-wide allocator.
     static let shared = SubnetAllocator()
@@ -16,7 +17,9 @@ final class SubnetAllocator: @unchecked Sendable {
             var attempts = 0
             while true {
                 attempts += 1
-                let subnet = "10.\(Int.random(in: 200...254)).\(Int.random(in: 0...255)).0/24"
+                let second = Int.random(in: 200...254)
+                guard second != 250 else { continue }
+                let subnet = "10.\(second).\(Int.random(in: 0...255)).0/24"
                 guard !handedOut.contains(subnet) else { continue }
                 // After many tries (a crowded host), routes are ignored rather than looping forever.
                 let overlaps = attempts < 1000 && routed.contains { route in
