@@ -76,6 +76,7 @@ struct Demo {
         }
 
         try await multiNetworkPod()
+        try alphaPod()
         try failedTeardownPod()
         try await inspect()
 
@@ -88,10 +89,13 @@ struct Demo {
         for name in ["storage", "othernet", "flaky"] {
             _ = try server?.store.delete(.networkAttachmentDefinitions, namespace: "default", name: name)
         }
+        for name in ["podnet", "othernet"] {
+            _ = try server?.store.delete(.networks, namespace: "default", name: name)
+        }
         try await server?.shutdown()
         server = nil
         print("  apiserver stopped too")
-        for (pod, id) in pods + [(Self.multiPod, Self.multiPodID), (Self.flakyPod, Self.flakyPodID)] {
+        for (pod, id) in pods + [(Self.multiPod, Self.multiPodID), (Self.alphaPod, Self.alphaPodID), (Self.flakyPod, Self.flakyPodID)] {
             _ = try cni("DEL", id: id, pod: pod, netns: "mndemo-\(id)")
             let links = try linksLeft("mndemo-\(id)")
             print("  DEL default/\(pod): interfaces left besides lo: \(links.isEmpty ? "none" : links.joined(separator: ", "))")

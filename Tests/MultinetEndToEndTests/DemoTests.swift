@@ -8,7 +8,8 @@ import Testing
 struct DemoTests {
     static func expectCompleteRun(_ result: ShellResult) {
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
-        for fragment in ["ADD pod default/analytics-0", "default/othernet", "FAILURES", "demo-flaky: this teardown fails once",
+        for fragment in ["ADD pod default/analytics-0", "default/othernet", "alpha.network.k8s.io/networks: othernet,podnet",
+                         "DEL default/legacy-0: interfaces left besides lo: none", "FAILURES", "demo-flaky: this teardown fails once",
                          "torn down default/flaky on net1", "host-local reservations left: none", "(no attachments recorded)"] {
             #expect(result.stdout.contains(fragment), "the demo's output lacks \(fragment):\n\(result.stdout)")
         }
