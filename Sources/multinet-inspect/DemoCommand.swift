@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
         let signals = keep ? [] : Self.cleanUpOnSignals(demo.resources)
         defer {
             if !keep { demo.cleanUp() }
-            for source in signals { source.cancel() }
+            for number in signals { signal(number, SIG_DFL) }
         }
         do {
             try await demo.run()
@@ -39,18 +39,32 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// On Ctrl-C or SIGTERM: give the terminal back, remove what the demo created, exit 130.
-    static func cleanUpOnSignals(_ resources: DemoResources) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                _ = endwin()
-                FileHandle.standardError.write(Data("\nmultinet-inspect demo: interrupted; removing what the demo created\n".utf8))
-                resources.cleanUp()
-                Foundation.exit(130)
-            }
-            source.resume()
-            return source
+    ///
+    /// The signal handler only writes a byte to a pipe (all a handler may safely do); a
+    /// thread waiting on the pipe does the work.
+    static func cleanUpOnSignals(_ resources: DemoResources) -> [Int32] {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return [] }
+        demoSignalPipeWriter = fds[1]
+        let reader = fds[0]
+        let thread = Thread {
+            var byte: UInt8 = 0
+            guard read(reader, &byte, 1) == 1 else { return }
+            _ = endwin()
+            FileHandle.standardError.write(Data("\nmultinet-inspect demo: interrupted; removing what the demo created\n".utf8))
+            resources.cleanUp()
+            Foundation.exit(130)
         }
+        thread.start()
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { _ in
+                var byte: UInt8 = 1
+                _ = write(demoSignalPipeWriter, &byte, 1)
+            }
+        }
+        return [SIGINT, SIGTERM]
     }
 }
+
+/// The write end of the demo's signal pipe, read by the signal handler.
+nonisolated(unsafe) private var demoSignalPipeWriter: Int32 = -1

@@ -32,4 +32,25 @@ struct DemoTests {
         #expect(result.stdout.contains("SIMULATED DEMO"))
         #expect(result.stdout.contains("[simulated]"))
     }
+
+    @Test("on a terminal it ends in the curses inspector; Ctrl-C there removes every namespace and link it made")
+    func interruptedDemo() throws {
+        try E2EEnvironment.require()
+        guard TmuxSession.isAvailable else {
+            if E2EEnvironment.isRequired { Issue.record("tmux is not installed (apt-get install tmux)") }
+            throw TestSupportError.environmentIncomplete(missing: ["tmux (apt-get install tmux)"])
+        }
+        let command = "'\(try InspectorBinary.path)' demo"
+        let tmux = try TmuxSession.start(command, environment: [
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root", "TERM": "xterm-256color", "LANG": "C.UTF-8",
+        ], width: 100, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("the inspector on the demo node", timeout: 120) { $0.contains("node demo-node") && $0.contains("Failures 1") }
+        #expect(try Shell.check(["ip", "netns", "list"]).contains("mndemo-c0ffee"))
+        try tmux.send("C-c")
+        // The shell's line may wrap at the window's edge after curses gives the screen back.
+        try tmux.waitFor("the demo's exit", timeout: 30) { $0.replacingOccurrences(of: "\n", with: "").contains("EXIT=130") }
+        #expect(try !Shell.check(["ip", "netns", "list"]).contains("mndemo-c0ffee"), "namespaces left after Ctrl-C")
+        #expect(try !Shell.check(["ip", "-br", "link"]).contains("mndemo"), "bridges left after Ctrl-C")
+    }
 }

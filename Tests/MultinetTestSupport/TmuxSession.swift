@@ -13,12 +13,15 @@ public struct TmuxSession: Sendable {
     public static var isAvailable: Bool { Shell.which("tmux") != nil }
 
     /// Starts `command` (run by `sh -c`) in a `width`×`height` window with exactly
-    /// `environment`. The shell prints `EXIT=<status>` after the command and stays open,
+    /// `environment`. The shell prints `EXIT=<status>` after the command (also after a
+    /// Ctrl-C) and stays open,
     /// so the screen can be read after the program ends.
     public static func start(_ command: String, environment: [String: String], width: Int = 100, height: Int = 30) throws -> TmuxSession {
         let session = TmuxSession(socket: "mn-\(UInt32.random(in: 0...UInt32.max))")
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let wrapped = "\(command); echo EXIT=$?; sleep 600"
+        // The shell outlives a Ctrl-C sent to the program (a trap with a command is reset to
+        // the default in the program, unlike an ignored signal).
+        let wrapped = "trap 'true' INT; \(command); echo EXIT=$?; sleep 600"
         _ = try Shell.check(["tmux", "-L", session.socket, "-f", "/dev/null", "new-session", "-d", "-s", session.name,
                              "-x", String(width), "-y", String(height), "env", "-i"] + env + ["sh", "-c", wrapped])
         return session
