@@ -49,13 +49,15 @@ struct InspectorTerminalTests {
                 return lines.allSatisfy { $0.count <= 80 } && screen.contains("q quit")
             }
             try tmux.send("3")
-            let failures = try tmux.waitFor("the Failures view") { $0.contains("flaky") && $0.contains("del") }
-            #expect(failures.contains("web"), "\(failures)")
+            let failures = try tmux.waitFor("the Failures view") { $0.contains("flaky") && $0.contains("del") && $0.contains("web") }
+            #expect(failures.contains("3 Failures 1"), "\(failures)")
             try tmux.send("r")
-            let confirm = try tmux.waitFor("the confirmation") { $0.contains("Retry teardown?") }
-            for fragment in ["default/web", "flaky", "net1", String(setup.containerID.prefix(20)), "y = retry"] {
-                #expect(confirm.contains(fragment), "confirmation lacks \(fragment):\n\(confirm)")
+            // The whole dialog, not a frame tmux caught half drawn.
+            let fragments = ["Retry teardown?", "default/web", "flaky", "net1", String(setup.containerID.prefix(20)), "y = retry"]
+            let confirm = try tmux.waitFor("the confirmation naming pod, network, interface and container") { screen in
+                fragments.allSatisfy { screen.contains($0) }
             }
+            #expect(fragments.allSatisfy { confirm.contains($0) }, "\(confirm)")
             #expect(try setup.cluster.node.records().count == 1, "nothing may run before y")
             try tmux.send("y")
             try tmux.waitFor("the outcome") { $0.contains("Done") && $0.contains("torn down") }
