@@ -51,20 +51,16 @@ extension Multinet {
                  access: any KubeAccess, config: MultinetConfig) async throws(CNIError) -> [NetworkDefinition] {
         let resolver = NetworkResolver(confDirectory: confDirectory(config), thickConfDir: config.thickConfDir)
         let selections = wanted.selections.map(\.selection)
-        let results = await withTaskGroup(of: (Int, Result<NetworkDefinition, CNIError>).self) { group in
+        let collected = LookupResults()
+        await withTaskGroup(of: Void.self) { group in
             for (index, selection) in selections.enumerated() {
                 group.addTask {
-                    do throws(CNIError) {
-                        return (index, .success(try await Self.resolve(selection, dialect: dialect, access: access, resolver: resolver)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
+                    collected.store(index, await Self.resolveCapturingError(selection, dialect: dialect, access: access,
+                                                                            resolver: resolver))
                 }
             }
-            var out = [Result<NetworkDefinition, CNIError>?](repeating: nil, count: selections.count)
-            for await (index, result) in group { out[index] = result }
-            return out
         }
+        let results = (0..<selections.count).map { collected.result(at: $0) }
         var definitions: [NetworkDefinition] = []
         for (index, result) in results.enumerated() {
             switch result {
@@ -79,6 +75,18 @@ extension Multinet {
             }
         }
         return definitions
+    }
+
+    /// One selection's outcome as a value. The task group's children only store values: a
+    /// child closure returning `(Int, Result<_, CNIError>)` from a typed `do`/`catch`
+    /// crashed the optimised plugin (SIGILL) or lost results, where debug builds worked.
+    static func resolveCapturingError(_ selection: NetworkSelection, dialect: SelectionDialect, access: any KubeAccess,
+                                      resolver: NetworkResolver) async -> Result<NetworkDefinition, CNIError> {
+        do {
+            return .success(try await resolve(selection, dialect: dialect, access: access, resolver: resolver))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// One selection: the object from the apiserver, then its configuration.

@@ -1,0 +1,14 @@
+import Synchronization
+
+/// The outcomes of a pod's concurrent network lookups, by selection index.
+final class LookupResults: Sendable {
+    private let results = Mutex<[Int: Result<NetworkDefinition, CNIError>]>([:])
+
+    func store(_ index: Int, _ result: Result<NetworkDefinition, CNIError>) {
+        results.withLock { $0[index] = result }
+    }
+
+    func result(at index: Int) -> Result<NetworkDefinition, CNIError>? {
+        results.withLock { $0[index] }
+    }
+}
