@@ -47,6 +47,7 @@ extension CheckpointStore {
         connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
         // Before the first query: if the file proves damaged, closing must not delete its WAL.
         keepWALFile(connection)
+        _ = multinet_sqlite_no_checkpoint_on_close(connection.handle)
         connection.activity = "switching to write-ahead logging"
         let modes = try connection.retryingWhileBusy { () throws(CheckpointError) in
             try connection.query("PRAGMA journal_mode = WAL") { row in row.text(0) }
@@ -55,9 +56,11 @@ extension CheckpointStore {
             throw .walUnavailable(path: path, journalMode: modes.first ?? "")
         }
         connection.activity = "configuring the connection"
-        // synchronous=FULL: commits fsync the WAL, so a recorded ADD survives power loss.
+        // synchronous=NORMAL: commits are atomic and survive a killed process, but only the
+        // write-ahead record of an ADD (a `durable` write, see `write(_:durable:_:)`) is
+        // fsynced before it returns. See the type's documentation for why that is enough.
         try connection.execute("""
-            PRAGMA synchronous = FULL;
+            PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = \(journalSizeLimit);
             """)

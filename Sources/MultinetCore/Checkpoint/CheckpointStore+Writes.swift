@@ -13,7 +13,7 @@ extension CheckpointStore {
     /// attempt in the history (duration `nil` until it ends).
     public func recordAddStarted(_ record: AttachmentRecord) throws(CheckpointError) {
         let time = now()
-        try write("recording the start of an ADD") { () throws(CheckpointError) in
+        try write("recording the start of an ADD", durable: true) { () throws(CheckpointError) in
             try connection.run(
                 """
                 INSERT INTO attachments (
@@ -218,9 +218,21 @@ extension CheckpointStore {
         }
     }
 
-    /// Runs `body` in one durable write transaction, naming `activity` in errors.
-    private func write(_ activity: String, _ body: () throws(CheckpointError) -> Void) throws(CheckpointError) {
+    /// Runs `body` in one write transaction, naming `activity` in errors. The commit is
+    /// atomic and survives a killed process; a `durable` one is also fsynced (with every
+    /// commit before it) before this returns, so it survives a power loss.
+    private func write(_ activity: String, durable: Bool = false,
+                       _ body: () throws(CheckpointError) -> Void) throws(CheckpointError) {
+        let start = MonotonicClock.nanoseconds()
+        defer { phases?.record(durable ? "store.write-durable" : "store.write", nanoseconds: MonotonicClock.nanoseconds() &- start) }
         connection.activity = activity
+        if durable { try setSynchronous("FULL") }
+        defer { if durable { try? setSynchronous("NORMAL") } }
         try connection.writeTransaction(body)
+    }
+
+    /// Sets `PRAGMA synchronous` for the following commits.
+    private func setSynchronous(_ mode: String) throws(CheckpointError) {
+        try connection.execute("PRAGMA synchronous = \(mode)")
     }
 }

@@ -8,10 +8,15 @@ import Darwin
 ///
 /// It is the single source of truth for teardown and for the inspector (DESIGN.md §5).
 ///
-/// - **Durable write-ahead.** SQLite runs in WAL mode with `synchronous=FULL`: every
-///   write method commits and fsyncs the log before it returns. The record of an ADD in
-///   progress is what lets a later DEL release its IP address, so it must survive a power
-///   loss, not only a killed process (`NORMAL` would only guarantee the latter).
+/// - **Durable write-ahead.** SQLite runs in WAL mode. Every write method commits
+///   atomically before it returns, so nothing is lost when the process is killed. The
+///   record of an ADD about to run its delegates (`recordAddStarted`) is also fsynced
+///   (`synchronous=FULL` for that commit): it is what lets a later DEL release the IP
+///   address the delegate may allocate, so it must survive a power loss too. Every other
+///   write (the ADD's result, DEL and rollback states, removals) runs with
+///   `synchronous=NORMAL`: a power loss can undo it, which only ever turns a record back
+///   into one that is torn down again (DEL is idempotent), never loses one. Closing does
+///   not checkpoint the WAL (SQLite's automatic checkpoints do, every 1,000 pages).
 /// - **Many writers.** Every plugin process opens its own store. Writes take the lock up
 ///   front (`BEGIN IMMEDIATE`) and wait up to the busy timeout for other processes.
 /// - **Private.** The directory is 0700, the database and its `-wal`/`-shm` files 0600.
@@ -41,10 +46,13 @@ public final class CheckpointStore {
     /// The wall clock, in unix milliseconds (injectable for tests).
     let now: @Sendable () -> Int64
 
+    /// Where write durations are recorded (`store.write`, `store.write-durable`), if anywhere.
+    public var phases: PhaseClock?
+
     /// Opens (creating if needed) `<directory>/multinet.db`.
     ///
     /// Creates the directory with mode 0700 (and tightens an existing looser one to 0700),
-    /// the database and its `-wal`/`-shm` files 0600. Sets WAL mode, `synchronous=FULL`,
+    /// the database and its `-wal`/`-shm` files 0600. Sets WAL mode, `synchronous=NORMAL`,
     /// foreign keys and the busy timeout, then applies pending schema migrations.
     ///
     /// - Parameters:

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSQLite
 
 /// One SQLite connection to the checkpoint database.
@@ -41,10 +44,28 @@ final class SQLiteConnection {
         _ = sqlite3_close_v2(handle)
     }
 
-    /// Sets SQLite's busy handler: lock waits sleep and retry for up to `milliseconds`.
+    /// Sets the busy handler: a lock wait sleeps 0.5 ms and retries, for up to
+    /// `milliseconds` in all.
+    ///
+    /// SQLite's own `sqlite3_busy_timeout` backs off to sleeps of 25–100 ms, so with many
+    /// plugin processes writing at once (every pod of a node starting together) a writer
+    /// would oversleep locks that are held for about a millisecond.
     func setBusyTimeout(milliseconds: Int32) {
         busyTimeoutMilliseconds = max(0, milliseconds)
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        sqlite3_busy_handler(handle, Self.busyHandler, UnsafeMutableRawPointer(bitPattern: Int(busyTimeoutMilliseconds)))
+    }
+
+    /// How long the busy handler sleeps between retries, in microseconds.
+    static let busyRetryMicroseconds: Int32 = 500
+
+    /// SQLite's busy callback: the context is the timeout in milliseconds (as a pointer's
+    /// bit pattern), `count` how often this wait has already been retried. Returns 1 to
+    /// retry (after sleeping), 0 to give up with `SQLITE_BUSY`.
+    static let busyHandler: @convention(c) (UnsafeMutableRawPointer?, Int32) -> Int32 = { context, count in
+        let timeout = Int64(Int(bitPattern: context))
+        guard Int64(count) * Int64(SQLiteConnection.busyRetryMicroseconds) < timeout * 1_000 else { return 0 }
+        usleep(UInt32(SQLiteConnection.busyRetryMicroseconds))
+        return 1
     }
 
     /// Runs one or more SQL statements without parameters (pragmas, migration scripts).

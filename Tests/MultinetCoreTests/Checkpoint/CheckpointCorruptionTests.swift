@@ -28,6 +28,8 @@ struct CheckpointCorruptionTests {
                     for index in 0..<40 {
                         try store.recordAddStarted(.fixture(containerID: "c\(index)", config: Array(repeating: 7, count: 300)))
                     }
+                    // Closing leaves the commits in the WAL; fold them into the file that is then damaged.
+                    try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 }
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                 try handle.truncate(atOffset: 1_000)
@@ -57,6 +59,8 @@ struct CheckpointCorruptionTests {
             let path = directory + "/" + CheckpointStore.fileName
             var moved: [String?] = []
             for _ in 0..<2 {
+                // The file is replaced without its WAL (which would otherwise still hold valid pages).
+                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 try Data(repeating: 0xAB, count: 8_192).write(to: URL(fileURLWithPath: path))
                 moved.append(try CheckpointStore(directory: directory, now: { 42 }).movedAside)
             }

@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import MultinetCore
+
+/// The store's durability and locking choices (README "Performance", CheckpointStore docs):
+/// only the write-ahead record is fsynced, closing leaves the WAL as it is, and a writer
+/// waiting for another process's lock retries every half millisecond.
+@Suite("Checkpoint store: durability and lock waits")
+struct CheckpointDurabilityTests {
+    @Test("a durable write-ahead record leaves the connection back at synchronous=NORMAL")
+    func synchronousRestored() throws {
+        try TemporaryDirectory.with { directory in
+            let store = try CheckpointStore(directory: directory)
+            try store.recordAddStarted(.fixture())
+            #expect(try store.connection.query("PRAGMA synchronous") { $0.text(0) } == ["1"])
+            try store.recordAddSucceeded(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0", result: [0x7B, 0x7D], durationMs: 1)
+            #expect(try store.connection.query("PRAGMA synchronous") { $0.text(0) } == ["1"])
+        }
+    }
+
+    @Test("every write is timed in the store's phase clock, the write-ahead one apart")
+    func phases() throws {
+        try TemporaryDirectory.with { directory in
+            let store = try CheckpointStore(directory: directory)
+            let clock = PhaseClock()
+            store.phases = clock
+            try store.recordAddStarted(.fixture())
+            try store.recordAddSucceeded(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0", result: [0x7B, 0x7D], durationMs: 1)
+            try store.recordDelStarted(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0")
+            let counts = Dictionary(uniqueKeysWithValues: clock.snapshot.map { ($0.name, $0.count) })
+            #expect(counts == ["store.write-durable": 1, "store.write": 2])
+        }
+    }
+
+    @Test("closing the last connection does not checkpoint: the WAL keeps the commits")
+    func noCheckpointOnClose() throws {
+        try TemporaryDirectory.with { directory in
+            do {
+                let store = try CheckpointStore(directory: directory)
+                try store.recordAddStarted(.fixture())
+            }
+            let wal = (try FileManager.default.attributesOfItem(atPath: directory + "/multinet.db-wal"))[.size] as? Int ?? 0
+            #expect(wal > 0, "the WAL was checkpointed and truncated on close")
+            // The data is still there for the next process.
+            let reopened = try CheckpointStore(directory: directory)
+            #expect(try reopened.allAttachments().map(\.containerID) == ["c0ffee"])
+        }
+    }
+
+    @Test("a writer waits for another connection's write lock and goes on when it is released")
+    func waitsForLock() throws {
+        try TemporaryDirectory.with { directory in
+            let holder = try CheckpointStore(directory: directory)
+            try holder.connection.execute("BEGIN IMMEDIATE")
+            let outcome = Mutex<(waited: Double, error: String?)>((0, nil))
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                defer { done.signal() }
+                do {
+                    let writer = try CheckpointStore(directory: directory, busyTimeoutMilliseconds: 10_000, now: { 1 },
+                                                     migrations: CheckpointMigrations.all)
+                    let start = MonotonicClock.nanoseconds()
+                    try writer.recordAddStarted(.fixture())
+                    outcome.withLock { $0.waited = Double(MonotonicClock.nanoseconds() &- start) / 1e6 }
+                } catch {
+                    outcome.withLock { $0.error = "\(error)" }
+                }
+            }.start()
+            usleep(150_000)
+            try holder.connection.execute("COMMIT")
+            done.wait()
+            let (waited, error) = outcome.withLock { $0 }
+            #expect(error == nil)
+            #expect(waited >= 100, "the write did not wait for the lock (\(waited) ms)")
+            #expect(try holder.allAttachments().count == 1)
+        }
+    }
+
+    @Test("a writer gives up with a busy error once the busy timeout has passed")
+    func givesUp() throws {
+        try TemporaryDirectory.with { directory in
+            let holder = try CheckpointStore(directory: directory)
+            try holder.connection.execute("BEGIN IMMEDIATE")
+            defer { try? holder.connection.execute("COMMIT") }
+            let writer = try CheckpointStore(directory: directory, busyTimeoutMilliseconds: 200, now: { 1 },
+                                             migrations: CheckpointMigrations.all)
+            let start = MonotonicClock.nanoseconds()
+            #expect(throws: CheckpointError.self) { try writer.recordAddStarted(.fixture()) }
+            let waited = Double(MonotonicClock.nanoseconds() &- start) / 1e6
+            #expect(waited >= 150, "gave up after \(waited) ms")
+        }
+    }
+}
