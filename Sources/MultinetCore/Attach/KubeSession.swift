@@ -4,20 +4,24 @@ final class KubeSession {
     private let factory: any KubeAccessFactory
     private let config: MultinetConfig
     private let environment: CNIEnvironment
+    private let phases: PhaseClock
     private var made = false
     private var access: (any KubeAccess)?
 
-    init(factory: any KubeAccessFactory, config: MultinetConfig, environment: CNIEnvironment) {
+    init(factory: any KubeAccessFactory, config: MultinetConfig, environment: CNIEnvironment, phases: PhaseClock) {
         self.factory = factory
         self.config = config
         self.environment = environment
+        self.phases = phases
     }
 
     /// The access, `nil` when no apiserver is configured.
     func get() throws(CNIError) -> (any KubeAccess)? {
         if !made {
             made = true
-            access = try factory.make(config: config, environment: environment)
+            access = try phases.measure("kube.setup") { () throws(CNIError) in
+                try factory.make(config: config, environment: environment)
+            }.map { TimedKubeAccess(base: $0, phases: phases) }
         }
         return access
     }

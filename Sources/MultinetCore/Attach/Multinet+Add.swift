@@ -4,7 +4,7 @@ extension Multinet {
     public func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
         let store = try openStore(request.config)
         try clearStaleRecords(request, store: store)
-        let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment)
+        let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment, phases: phases)
         do throws(CNIError) {
             let plan = try await plan(request, kube: kube)
             let attached = try attach(plan.attachments, request: request, store: store)
@@ -56,7 +56,9 @@ extension Multinet {
                                    details: error.description)
                 }
                 do {
-                    outcome = try invoker.add(list, prevResult: request.config.prevResult, context: context)
+                    outcome = try phases.measure("delegate.add") { () throws(CNIError) in
+                        try invoker.add(list, prevResult: request.config.prevResult, context: context)
+                    }
                 } catch {
                     attached.append((planned, record))
                     throw error

@@ -19,7 +19,9 @@ extension Multinet {
                     containerID: record.containerID, netns: overrides.netns ?? record.netns, ifName: record.ifName,
                     cniPath: overrides.cniPath ?? record.cniPath, cniArgs: record.cniArgs, binDir: config.binDir,
                     baseEnvironment: overrides.baseEnvironment, timeoutSeconds: config.delegateTimeoutSeconds)
-                try invoker.del(list, prevResult: prevResult, context: context)
+                try phases.measure("delegate.del") { () throws(CNIError) in
+                    try invoker.del(list, prevResult: prevResult, context: context)
+                }
                 do {
                     try store.removeAttachment(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
                                                ifName: record.ifName)

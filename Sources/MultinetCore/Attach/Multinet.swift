@@ -11,14 +11,18 @@ public struct Multinet: CNIPlugin {
     public var kubeFactory: any KubeAccessFactory
     /// Wall-clock milliseconds, for record timestamps and ages.
     public var wallClock: @Sendable () -> Int64
+    /// Where the invocation's phases are timed (logged at `debug` by the binary).
+    public var phases: PhaseClock
 
     /// A plugin over an executor, a logger and the apiserver access.
     public init(executor: any DelegateExecutor, logger: Logger, kubeFactory: any KubeAccessFactory = NoKubeAccess(),
-                wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds) {
+                wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds,
+                phases: PhaseClock = PhaseClock()) {
         self.executor = executor
         self.logger = logger
         self.kubeFactory = kubeFactory
         self.wallClock = wallClock
+        self.phases = phases
     }
 
     var invoker: ConfigListInvoker { ConfigListInvoker(executor: executor) }
@@ -27,7 +31,10 @@ public struct Multinet: CNIPlugin {
     public func openStore(_ config: MultinetConfig) throws(CNIError) -> CheckpointStore {
         let store: CheckpointStore
         do {
-            store = try CheckpointStore(directory: config.stateDir)
+            store = try phases.measure("store.open") { () throws(CheckpointError) in
+                try CheckpointStore(directory: config.stateDir)
+            }
+            store.phases = phases
         } catch {
             throw CNIError(code: CNIErrorCode.storeFailure,
                            msg: "cannot open the multinet checkpoint store in \(config.stateDir)",
@@ -43,8 +50,10 @@ public struct Multinet: CNIPlugin {
     /// The records of the runtime's container and interface, in attach order.
     func recordedAttachments(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) -> [AttachmentRecord] {
         do {
-            return try store.attachments(containerID: request.environment.containerID,
-                                         runtimeIfName: request.environment.ifName)
+            return try phases.measure("store.read") { () throws(CheckpointError) in
+                try store.attachments(containerID: request.environment.containerID,
+                                      runtimeIfName: request.environment.ifName)
+            }
         } catch {
             throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
         }
@@ -66,9 +75,11 @@ public struct Multinet: CNIPlugin {
 
     /// The default network read from disk, logging files that were skipped.
     func defaultNetworkFile(_ config: MultinetConfig) throws(CNIError) -> NetworkFile {
-        try confDirectory(config).defaultNetwork(named: config.defaultNetwork) { file, error in
-            logger.warning("skipping an unusable network configuration file",
-                           metadata: ["file": .string(file), "error": .string(error.description)])
+        try phases.measure("conf.read") { () throws(CNIError) in
+            try confDirectory(config).defaultNetwork(named: config.defaultNetwork) { file, error in
+                logger.warning("skipping an unusable network configuration file",
+                               metadata: ["file": .string(file), "error": .string(error.description)])
+            }
         }
     }
 
