@@ -43,6 +43,10 @@ public final class KubeAPIServer: Sendable {
         self.server = server
     }
 
+    /// How many client connections the server accepted so far: each is one TLS handshake,
+    /// so a client that reuses its connection adds one however many requests it makes.
+    public var acceptedConnections: Int { server.acceptedConnections }
+
     /// `https://HOST:PORT`.
     public var url: String {
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

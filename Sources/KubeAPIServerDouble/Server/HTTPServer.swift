@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The listening socket: accepts TLS connections and runs each one in its own task until
 /// the server stops.
@@ -12,11 +13,21 @@ final class HTTPServer: Sendable {
     let port: Int
     private let serverChannel: NIOAsyncChannel<Connection, Never>
     private let acceptTask: Task<Void, Never>
+    private let accepted: Accepted
 
-    private init(port: Int, serverChannel: NIOAsyncChannel<Connection, Never>, acceptTask: Task<Void, Never>) {
+    /// How many connections were accepted so far (each one a TLS handshake).
+    var acceptedConnections: Int { accepted.count.withLock { $0 } }
+
+    private final class Accepted: Sendable {
+        let count = Mutex(0)
+    }
+
+    private init(port: Int, serverChannel: NIOAsyncChannel<Connection, Never>, acceptTask: Task<Void, Never>,
+                 accepted: Accepted) {
         self.port = port
         self.serverChannel = serverChannel
         self.acceptTask = acceptTask
+        self.accepted = accepted
     }
 
     /// Binds `host:port` and starts accepting.
@@ -34,11 +45,13 @@ final class HTTPServer: Sendable {
                 }
             }
         let boundPort = serverChannel.channel.localAddress?.port ?? port
+        let accepted = Accepted()
         let acceptTask = Task(executorPreference: DedicatedExecutor.shared) {
             await withDiscardingTaskGroup { group in
                 do {
                     try await serverChannel.executeThenClose { inbound in
                         for try await client in inbound {
+                            accepted.count.withLock { $0 += 1 }
                             group.addTask { await connection.serve(client) }
                         }
                     }
@@ -48,7 +61,7 @@ final class HTTPServer: Sendable {
                 group.cancelAll()
             }
         }
-        return HTTPServer(port: boundPort, serverChannel: serverChannel, acceptTask: acceptTask)
+        return HTTPServer(port: boundPort, serverChannel: serverChannel, acceptTask: acceptTask, accepted: accepted)
     }
 
     /// Stops accepting, cancels every connection and waits for them to end.

@@ -9,7 +9,7 @@ extension InspectorReducer {
         let view = state.view
         let position = state.position(view)
         let page = max(1, InspectorLayout(state).pageSize)
-        let count = state.visibleRows(view).count
+        let count = state.rowCount(view)
         switch command {
         case .quit: return [.quit]
         case .help: state.overlay = .help(scroll: 0)

@@ -63,14 +63,25 @@ public struct InspectorState: Sendable, Equatable {
         let rows = InspectorTables.rows(for: view, snapshot: snapshot, now: now, ascii: asciiOnly)
             .filter { $0.matches(filter: filter) }
         let order = sort(view)
-        let indexed = Array(rows.enumerated())
-        let sorted = indexed.sorted { a, b in
-            let va = a.element.cells.indices.contains(order.column) ? a.element.cells[order.column].sortValue : .text("")
-            let vb = b.element.cells.indices.contains(order.column) ? b.element.cells[order.column].sortValue : .text("")
-            if va == vb { return a.offset < b.offset }
-            return order.descending ? vb < va : va < vb
+        // Sort the keys with their indices (rows are large to move around), then gather.
+        let keys = rows.map { $0.cells.indices.contains(order.column) ? $0.cells[order.column].sortValue : .text("") }
+        let sorted = keys.indices.sorted { a, b in
+            if keys[a] == keys[b] { return a < b }
+            return order.descending ? keys[b] < keys[a] : keys[a] < keys[b]
         }
-        return sorted.map(\.element)
+        return sorted.map { rows[$0] }
+    }
+
+    /// How many rows a view shows: ``visibleRows(_:)``'s count, without building the rows
+    /// when no filter is set.
+    public func rowCount(_ view: InspectorView) -> Int {
+        guard filter.isEmpty else { return visibleRows(view).count }
+        guard let snapshot else { return 0 }
+        switch view {
+        case .networks: return snapshot.networks.count
+        case .pods: return snapshot.pods.reduce(0) { $0 + max(1, $1.attachments.count) }
+        case .failures: return snapshot.failures.count
+        }
     }
 
     /// The selected row of the shown view, if it has rows.

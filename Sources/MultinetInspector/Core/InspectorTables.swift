@@ -73,15 +73,14 @@ public enum InspectorTables {
             return [TableRow(id: .pod(containerID: pod.containerID),
                              cells: [TableCell(name), dash, dash, dash, dash, none, dash, dash])]
         }
-        return pod.attachments.map { record in
-            let result = record.result.flatMap { try? CNIResult(parsing: $0) }
-            let ips = result?.addresses(forInterface: record.ifName) ?? []
+        return zip(pod.attachments, pod.addresses).map { record, addresses in
+            let ips = addresses.ips
             let badge = StateBadge.of(record.state, ascii: ascii)
             let cells = [TableCell(name),
                          TableCell(record.qualifiedNetwork),
                          TableCell(record.ifName),
                          TableCell(ips.isEmpty ? "-" : ips.joined(separator: ","), role: ips.isEmpty ? .dim : .normal),
-                         TableCell(result?.mac(forInterface: record.ifName) ?? "-", role: .dim),
+                         TableCell(addresses.mac ?? "-", role: .dim),
                          TableCell(badge.text, role: badge.role),
                          TableCell(TimeFormat.age(since: record.updatedAt, now: now), role: .dim,
                                    sort: .number(-record.updatedAt)),

@@ -10,8 +10,11 @@ public enum SnapshotAssembly {
     ///   no record get a row with no attachments and an empty container ID. Sorted by
     ///   namespace, name, container ID.
     /// - Networks: as given, each with the number of records naming it (kind, namespace, name).
+    ///
+    /// `addresses` reads an attachment's addresses from its result (the builder passes a cache).
     public static func assemble(node: String, store: StoreReading, cluster: ClusterReading, networks: [NetworkRow],
-                                readOnly: Bool, refreshedAt: Int64) -> InspectorSnapshot {
+                                readOnly: Bool, refreshedAt: Int64,
+                                addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init) -> InspectorSnapshot {
         let header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
                                      storePath: store.path, storeProblem: store.problem, refreshedAt: refreshedAt,
                                      readOnly: readOnly)
@@ -28,7 +31,8 @@ public enum SnapshotAssembly {
             let key = PodKey(named.podNamespace, named.podName)
             return PodRow(namespace: named.podNamespace, name: named.podName,
                           uid: records.first { !$0.podUID.isEmpty }?.podUID ?? "", containerID: id,
-                          existsInCluster: clusterPods.map { $0.contains(key) }, attachments: records)
+                          existsInCluster: clusterPods.map { $0.contains(key) }, attachments: records,
+                          addresses: records.map(addresses))
         }
         let recorded = Set(pods.map { PodKey($0.namespace, $0.name) })
         for pod in cluster.pods ?? [] {

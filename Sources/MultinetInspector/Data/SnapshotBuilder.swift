@@ -17,6 +17,8 @@ public struct SnapshotBuilder: Sendable {
     public var readOnly: Bool
     /// The wall clock in unix milliseconds.
     public var clock: @Sendable () -> Int64
+    /// Attachments' addresses from earlier refreshes: a result is parsed once, not every refresh.
+    private let addressCache = AddressCache()
 
     /// A builder over its sources.
     public init(node: String, store: any StoreSource, cluster: any ClusterSource, files: any NodeFilesSource,
@@ -40,7 +42,16 @@ public struct SnapshotBuilder: Sendable {
             return (reading, await filesSource.networks(for: reading))
         }()
         let (records, (cluster, networks)) = await (storeReading, clusterAndNetworks)
-        return SnapshotAssembly.assemble(node: node, store: records, cluster: cluster, networks: networks,
-                                         readOnly: readOnly, refreshedAt: clock())
+        let cache = addressCache.take()
+        var used: [AddressCache.Key: AttachmentAddresses] = [:]
+        let snapshot = SnapshotAssembly.assemble(node: node, store: records, cluster: cluster, networks: networks,
+                                                 readOnly: readOnly, refreshedAt: clock()) { record in
+            let key = AddressCache.Key(record)
+            let addresses = cache[key] ?? AttachmentAddresses(record)
+            used[key] = addresses
+            return addresses
+        }
+        addressCache.keep(used)
+        return snapshot
     }
 }

@@ -13,16 +13,25 @@ public struct PodRow: Sendable, Equatable {
     /// Whether the apiserver still lists the pod on this node (`nil` when unknown).
     public var existsInCluster: Bool?
     /// The attachments, in attach order.
-    public var attachments: [AttachmentRecord]
+    public var attachments: [AttachmentRecord] {
+        didSet { addresses = attachments.map(AttachmentAddresses.init) }
+    }
+    /// Each attachment's addresses and MAC (same order), read from its result once per
+    /// snapshot rather than on every frame.
+    public private(set) var addresses: [AttachmentAddresses]
 
     /// A pod row.
+    ///
+    /// `addresses` are the attachments' addresses when the caller already has them (the
+    /// snapshot builder caches them across refreshes); by default they are read from the results.
     public init(namespace: String, name: String, uid: String, containerID: String, existsInCluster: Bool? = nil,
-                attachments: [AttachmentRecord]) {
+                attachments: [AttachmentRecord], addresses: [AttachmentAddresses]? = nil) {
         self.namespace = namespace
         self.name = name
         self.uid = uid
         self.containerID = containerID
         self.existsInCluster = existsInCluster
         self.attachments = attachments
+        self.addresses = addresses.flatMap { $0.count == attachments.count ? $0 : nil } ?? attachments.map(AttachmentAddresses.init)
     }
 }

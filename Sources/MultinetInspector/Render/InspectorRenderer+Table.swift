@@ -3,7 +3,7 @@ extension InspectorRenderer {
         guard let row = layout.tabBar else { return }
         var pieces: [(String, StyleRole)] = []
         for view in InspectorView.allCases {
-            let count = state.visibleRows(view).count
+            let count = state.rowCount(view)
             let label = "\(view.rawValue) \(view.title) \(count)"
             let failing = view == .failures && count > 0
             if view == state.view {

@@ -16,7 +16,19 @@ public enum TextWidth {
 
     /// The columns a string takes.
     public static func width(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        if let ascii = printableASCIICount(text) { return ascii }
+        return text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The length of `text` when it is printable ASCII only (one column per byte, the
+    /// common case the inspector draws on every frame); `nil` otherwise.
+    static func printableASCIICount(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// `text` cut to at most `width` columns, ending with `ellipsis` when something was cut.
@@ -31,6 +43,7 @@ public enum TextWidth {
     /// The longest prefix of `text` that fits in `columns` (a wide grapheme that would
     /// straddle the edge is left out).
     public static func prefix(_ text: String, columns: Int) -> String {
+        if let ascii = printableASCIICount(text) { return ascii <= columns ? text : String(decoding: text.utf8.prefix(max(0, columns)), as: UTF8.self) }
         var used = 0
         var result = ""
         for character in text {
