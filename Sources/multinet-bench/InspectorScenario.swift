@@ -1,0 +1,120 @@
+import Foundation
+import KubeAPIServerDouble
+import MultinetBenchmark
+import MultinetCore
+
+/// (e) The inspector on a busy node: 250 pods × 4 attachments in the store, 5,000 pods
+/// cluster-wide (250 on this node). Measured in child processes so their CPU and peak RSS
+/// are the inspector's own: `refresh-probe` (the curses view's refresh loop, without a
+/// terminal) and `multinet-inspect --once -o json` (a whole run).
+struct InspectorScenario {
+    let node: BenchNode
+    let cluster: BenchCluster
+    let rounds: Int
+    let log: (String) -> Void
+
+    static let nodeName = "bench-node"
+    static let attachmentsPerPod = 4
+    var podsOnNode = 250
+    var podsInCluster = 5_000
+
+    func run(benchBinary: String) throws -> [Figure] {
+        let stateDir = node.root + "/inspector-state"
+        try seedStore(stateDir)
+        try seedCluster()
+        log("  (e): store and apiserver seeded")
+        var refreshCPU = Samples(), refreshWall = Samples(), firstCPU = Samples(), peak = Samples(), render = Samples()
+        var parts: [String: Samples] = [:]
+        var pods = 0
+        for _ in 0..<max(3, rounds / 5) {
+            let report = try probe(benchBinary: benchBinary, stateDir: stateDir)
+            refreshCPU.append(report.refreshCPU.median ?? 0)
+            refreshWall.append(report.refreshWall.median ?? 0)
+            firstCPU.append(report.firstCPU)
+            peak.append(report.peakRSSMB)
+            render.append(report.render.median ?? 0)
+            for (name, samples) in report.parts { parts[name, default: Samples()].append(samples.median ?? 0) }
+            pods = report.pods
+        }
+        var onceCPU = Samples(), onceWall = Samples()
+        for _ in 0..<max(3, rounds / 5) {
+            let usage = try ChildUsage.run(node.inspector, [
+                "--once", "-o", "json", "--state-dir", stateDir, "--conf-dir", node.confDir, "--bin-dir", node.cniPath,
+                "--kubeconfig", cluster.kubeconfig, "--node", Self.nodeName,
+            ])
+            guard usage.status == 0 else { throw BenchError.failed("multinet-inspect --once exited \(usage.status)") }
+            onceCPU.append(usage.cpuMilliseconds)
+            onceWall.append(usage.wallMilliseconds)
+        }
+        let scale = "\(podsOnNode) pods × \(Self.attachmentsPerPod) attachments stored, \(podsInCluster) pods in the cluster (\(pods) shown)"
+        return [
+            Figure(name: "(e) one refresh: CPU (steady state, curses view's loop)", samples: refreshCPU, unit: "ms", limit: 20, note: scale),
+            Figure(name: "(e) one refresh: wall time", samples: refreshWall, unit: "ms", note: "store and apiserver read concurrently"),
+            Figure(name: "(e) … of which reading the store (1,000 records)", samples: parts["store"] ?? Samples(), unit: "ms", note: "parts run one after the other"),
+            Figure(name: "(e) … of which the apiserver (pods of the node, NADs, Networks)", samples: parts["apiserver"] ?? Samples(), unit: "ms"),
+            Figure(name: "(e) … of which the conf and bin dirs", samples: parts["conf dir"] ?? Samples(), unit: "ms"),
+            Figure(name: "(e) … of which joining them into the snapshot", samples: parts["assembly"] ?? Samples(), unit: "ms"),
+            Figure(name: "(e) first refresh: CPU (connection, TLS handshake, plugin VERSION probes)", samples: firstCPU, unit: "ms"),
+            Figure(name: "(e) peak RSS of the refreshing process", samples: peak, unit: "MB", limit: 50, note: "VmHWM after start-up, every refresh and every frame"),
+            Figure(name: "(e) render one frame (Pods view, 200×60)", samples: render, unit: "ms"),
+            Figure(name: "(e) `multinet-inspect --once -o json`: CPU, whole process", samples: onceCPU, unit: "ms", note: "start-up, one refresh, JSON, exit"),
+            Figure(name: "(e) `multinet-inspect --once -o json`: wall time", samples: onceWall, unit: "ms"),
+        ]
+    }
+
+    /// The refresh-probe child's report.
+    func probe(benchBinary: String, stateDir: String) throws -> RefreshReport {
+        let output = try ProcessRunner.run(ProcessRequest(executable: benchBinary, arguments: [
+            "refresh-probe", "--state-dir", stateDir, "--conf-dir", node.confDir, "--bin-dir", node.cniPath,
+            "--kubeconfig", cluster.kubeconfig, "--node", Self.nodeName, "--refreshes", "10",
+        ], environment: ["PATH=/usr/sbin:/usr/bin:/sbin:/bin"] + ChildUsage.passedThrough, timeoutSeconds: 300))
+        guard output.exit == .exited(0) else {
+            throw BenchError.failed("refresh-probe ended \(output.exit): \(String(decoding: output.stderr, as: UTF8.self))")
+        }
+        return try RefreshReport(json: JSONValue(parsing: output.stdout))
+    }
+
+    /// 250 pods × 4 attachments with realistic configs and results.
+    func seedStore(_ stateDir: String) throws {
+        let store = try CheckpointStore(directory: stateDir)
+        let config = Array(node.podnetList.utf8)
+        for pod in 0..<podsOnNode {
+            let id = String(format: "%064x", pod + 1)
+            for slot in 0..<Self.attachmentsPerPod {
+                let ifName = slot == 0 ? "eth0" : "net\(slot)"
+                let network = slot == 0 ? "podnet" : "benchnet\(slot)"
+                let record = AttachmentRecord(
+                    containerID: id, runtimeIfName: "eth0", ifName: ifName, position: slot, isDefault: slot == 0,
+                    netns: "/var/run/netns/cni-\(pod)", podNamespace: "default", podName: "app-\(pod)", podUID: "uid-\(pod)",
+                    network: network, networkNamespace: slot == 0 ? "" : "default", networkKind: slot == 0 ? "file" : "nad",
+                    config: config, cniPath: node.cniPath, cniArgs: "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=app-\(pod)")
+                try store.recordAddStarted(record)
+                let address = "10.\(100 + slot).\(pod / 200).\(pod % 200 + 2)/16"
+                let result = #"{"cniVersion":"1.0.0","interfaces":[{"name":"\#(ifName)","mac":"0a:58:0a:00:00:\#(String(format: "%02x", pod % 256))","sandbox":"/var/run/netns/cni-\#(pod)"}],"ips":[{"address":"\#(address)","interface":0}]}"#
+                if pod % 50 == 7 && slot == 3 {
+                    try store.recordAddFailed(containerID: id, runtimeIfName: "eth0", ifName: ifName, error: "plugin bridge failed", durationMs: 40)
+                } else {
+                    try store.recordAddSucceeded(containerID: id, runtimeIfName: "eth0", ifName: ifName, result: Array(result.utf8), durationMs: 30)
+                }
+            }
+        }
+    }
+
+    /// 5,000 pods: 250 on the inspected node (those of the store), the rest on 19 others.
+    func seedCluster() throws {
+        var objects: [KubeJSON] = []
+        for pod in 0..<podsInCluster {
+            let onNode = pod < podsOnNode
+            objects.append(KubeObjects.pod(
+                name: onNode ? "app-\(pod)" : "other-\(pod)", namespace: "default",
+                nodeName: onNode ? Self.nodeName : "node-\(pod % 19)",
+                annotations: ["k8s.v1.cni.cncf.io/networks": "benchnet1,benchnet2,benchnet1@net3"],
+                labels: ["app": "bench"], podIPs: ["10.100.\(pod / 200).\(pod % 200 + 2)"]))
+        }
+        for chunk in stride(from: 0, to: objects.count, by: 500) {
+            for object in objects[chunk..<min(chunk + 500, objects.count)] {
+                _ = try cluster.server.seed(object)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import MultinetBenchmark
+import MultinetCore
+import MultinetInspector
+
+/// `multinet-bench refresh-probe`: the inspector's refresh loop without a terminal, in its
+/// own process so its CPU time and peak RSS are the inspector's. One first refresh (it
+/// connects and probes plugin versions), then `--refreshes` more, each timed in CPU
+/// (`getrusage`) and wall time, then frames rendered from the last snapshot. Prints one
+/// JSON object.
+struct RefreshProbe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "refresh-probe", shouldDisplay: false)
+
+    @Option(name: .customLong("state-dir")) var stateDir: String
+    @Option(name: .customLong("conf-dir")) var confDir: String
+    @Option(name: .customLong("bin-dir")) var binDir: String
+    @Option var kubeconfig: String
+    @Option var node: String
+    @Option var refreshes = 10
+    @Option var renders = 30
+
+    func run() async throws {
+        let sources = InspectorSources(kubeconfig: kubeconfig, node: node, stateDir: stateDir, confDir: confDir,
+                                       binDirs: [binDir], readOnly: true)
+        let builder = sources.builder(environment: [:])
+        var before = ChildUsage.cpu(ChildUsage.selfUsage())
+        var snapshot = await builder.snapshot()
+        let first = ChildUsage.cpu(ChildUsage.selfUsage()) - before
+        var cpu = Samples(), wall = Samples(), render = Samples()
+        for _ in 0..<refreshes {
+            before = ChildUsage.cpu(ChildUsage.selfUsage())
+            let start = MonotonicClock.nanoseconds()
+            snapshot = await builder.snapshot()
+            wall.append(Double(MonotonicClock.nanoseconds() &- start) / 1e6)
+            cpu.append(ChildUsage.cpu(ChildUsage.selfUsage()) - before)
+        }
+        // The refresh's parts one after the other (a refresh runs the first two concurrently).
+        var parts: [String: Samples] = [:]
+        for _ in 0..<refreshes {
+            func cpu<T>(_ name: String, _ body: () async -> T) async -> T {
+                let before = ChildUsage.cpu(ChildUsage.selfUsage())
+                let value = await body()
+                parts[name, default: Samples()].append(ChildUsage.cpu(ChildUsage.selfUsage()) - before)
+                return value
+            }
+            let store = await cpu("store") { await builder.store.read() }
+            let cluster = await cpu("apiserver") { await builder.cluster.read(node: node) }
+            let networks = await cpu("conf dir") { await builder.files.networks(for: cluster) }
+            _ = await cpu("assembly") {
+                SnapshotAssembly.assemble(node: node, store: store, cluster: cluster, networks: networks,
+                                          readOnly: true, refreshedAt: 0)
+            }
+        }
+        let now = CheckpointStore.wallClockMilliseconds()
+        var state = InspectorState(snapshot: snapshot, view: .pods, width: 200, height: 60, now: now)
+        state.reconcileSelection(.pods)
+        for _ in 0..<renders {
+            let start = MonotonicClock.nanoseconds()
+            _ = InspectorRenderer.render(state, now: now)
+            render.append(Double(MonotonicClock.nanoseconds() &- start) / 1e6)
+        }
+        let report = RefreshReport(firstCPU: first, refreshCPU: cpu, refreshWall: wall, render: render,
+                                   peakRSSMB: Self.peakRSSMegabytes(), pods: snapshot.pods.count, parts: parts)
+        print(report.json.jsonText)
+    }
+
+    /// `VmHWM` of /proc/self/status: the peak RSS of this program's own memory. (The
+    /// kernel's `ru_maxrss` also counts the parent's memory at the `vfork` before `exec`,
+    /// which would charge the benchmark's apiserver to the inspector.)
+    static func peakRSSMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return -1 }
+        return kilobytes / 1024
+    }
+}

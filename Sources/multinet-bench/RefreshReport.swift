@@ -1,0 +1,59 @@
+import MultinetBenchmark
+import MultinetCore
+
+/// What `refresh-probe` prints (one JSON object) and the parent reads back.
+struct RefreshReport {
+    /// A JSON number as a `Double`.
+    static func double(_ value: JSONValue?) -> Double? {
+        if case .number(let text)? = value { return Double(text) }
+        return nil
+    }
+
+    var firstCPU: Double
+    var refreshCPU: Samples
+    var refreshWall: Samples
+    var render: Samples
+    var peakRSSMB: Double
+    var pods: Int
+    /// CPU of each part of a refresh, run one after the other.
+    var parts: [String: Samples]
+
+    init(firstCPU: Double, refreshCPU: Samples, refreshWall: Samples, render: Samples, peakRSSMB: Double, pods: Int,
+         parts: [String: Samples]) {
+        self.parts = parts
+        self.firstCPU = firstCPU
+        self.refreshCPU = refreshCPU
+        self.refreshWall = refreshWall
+        self.render = render
+        self.peakRSSMB = peakRSSMB
+        self.pods = pods
+    }
+
+    init(json: JSONValue) throws {
+        func number(_ key: String) throws -> Double {
+            guard let value = Self.double(json[key]) else { throw BenchError.failed("refresh-probe: no \(key)") }
+            return value
+        }
+        func samples(_ key: String) -> Samples { Samples(json[key]?.arrayValue?.compactMap { Self.double($0) } ?? []) }
+        firstCPU = try number("firstCPU")
+        refreshCPU = samples("refreshCPU")
+        refreshWall = samples("refreshWall")
+        render = samples("render")
+        peakRSSMB = try number("peakRSSMB")
+        pods = Int(try number("pods"))
+        var parts: [String: Samples] = [:]
+        for (name, value) in json["parts"]?.objectValue ?? JSONObject() {
+            parts[name] = Samples(value.arrayValue?.compactMap { Self.double($0) } ?? [])
+        }
+        self.parts = parts
+    }
+
+    var json: JSONValue {
+        func list(_ s: Samples) -> JSONValue { .array(s.values.map { .number(String($0)) }) }
+        return .object(JSONObject([
+            ("firstCPU", .number(String(firstCPU))), ("refreshCPU", list(refreshCPU)), ("refreshWall", list(refreshWall)),
+            ("render", list(render)), ("peakRSSMB", .number(String(peakRSSMB))), ("pods", .int(pods)),
+            ("parts", .object(JSONObject(parts.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) }))),
+        ]))
+    }
+}
