@@ -1,0 +1,34 @@
+import Foundation
+import MultinetTestSupport
+import Testing
+
+/// The benchmark command runs as the README says (here with the debug build and the
+/// fewest rounds): it must finish, print its tables with a ratio per scenario, and leave no
+/// namespace, bridge or scratch directory behind. Its numbers are not judged here.
+@Suite("End to end: the benchmark command", .endToEnd)
+struct BenchmarkCommandTests {
+    @Test("multinet-bench --rounds 1 runs every pod-start scenario and the store, and cleans up")
+    func smallRun() throws {
+        try E2EEnvironment.require()
+        let binary = URL(fileURLWithPath: try MultinetBinary.path).deletingLastPathComponent().appendingPathComponent("multinet-bench").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) is missing: run swift build")
+        let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,b,c,d,f"], timeout: 600)
+        #expect(result.status == 0, "\(result.stderr)")
+        for row in ["start-up: `VERSION`", "(a) default network only, no apiserver", "(b) three networks",
+                    "(b′) as (b)", "(c) plain pod, apiserver configured", "(c′) as (c)", "(d) 2 pods at once",
+                    "(f) write-ahead record before the delegate (fsynced)"] {
+            let line = result.stdout.split(separator: "\n").first { $0.contains(row) }
+            #expect(line != nil, "no row \(row) in:\n\(result.stdout)")
+            if let line, !row.hasPrefix("(f)") {
+                #expect(line.contains("×"), "no ratio in \(line)")
+            }
+        }
+        #expect(!result.stdout.contains("| – | – |"), "a scenario has no samples:\n\(result.stdout)")
+        let after = try Shell.run(["ip", "-o", "link", "show"]).stdout
+        #expect(!after.contains("mnbench"), "bridges left:\n\(after)")
+        let namespaces = try Shell.run(["ip", "netns", "list"]).stdout
+        #expect(!namespaces.contains("mnbench-"), "namespaces left:\n\(namespaces)")
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("multinet-bench-") }
+        #expect(scratch.isEmpty, "scratch directories left: \(scratch)")
+    }
+}
