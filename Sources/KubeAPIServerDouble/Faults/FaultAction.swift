@@ -5,6 +5,9 @@ public enum FaultAction: Sendable, Equatable {
     case respond(status: Int, retryAfterSeconds: Int?)
     /// Close the connection without answering, after reading the request.
     case dropConnection
+    /// Answer as usual, then replace every occurrence of `find` in the response body with
+    /// `replace`: raw bytes no JSON encoder would write (invalid UTF-8), for hostile-input tests.
+    case rewriteBody(find: [UInt8], replace: [UInt8])
 }
 
 /// When a dropped connection is closed.

@@ -72,6 +72,13 @@ public final class FaultInjector: Sendable {
         }
     }
 
+    /// Rewrites the body of every matching response until ``reset()``: each occurrence of
+    /// `find` becomes `replace` (which may be bytes that are not UTF-8).
+    public func rewriteAllBodies(replacing find: [UInt8], with replace: [UInt8], matching matcher: RequestMatcher = .any) {
+        guard !find.isEmpty else { return }
+        add(.init(matcher: matcher, action: .rewriteBody(find: find, replace: replace), remaining: nil))
+    }
+
     /// Removes every fault: no latency, no failures, no drops, authentication back on.
     public func reset() {
         state.withLock { $0 = State() }

@@ -27,6 +27,27 @@ struct APIResponse: Sendable {
         return response
     }
 
+    /// The response with every occurrence of `find` in a complete body replaced by
+    /// `replace` (a watch stream is left alone).
+    func rewritingBody(_ find: [UInt8], with replace: [UInt8]) -> APIResponse {
+        guard case .bytes(let bytes) = body, !find.isEmpty else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + find.count <= bytes.count, bytes[index..<(index + find.count)].elementsEqual(find) {
+                out += replace
+                index += find.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        var copy = self
+        copy.body = .bytes(out)
+        return copy
+    }
+
     /// A plain-text response (`/healthz`).
     static func text(_ text: String, status: Int = 200) -> APIResponse {
         APIResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: .bytes(Array(text.utf8)))

@@ -35,8 +35,10 @@ struct RequestPipeline: Sendable {
             outcome = .drop
         case (.respond(let status, let retryAfter)?, _):
             outcome = .respond(.status(.injected(code: status, retryAfterSeconds: retryAfter)))
-        case (nil, nil):
+        case (.rewriteBody?, nil), (nil, nil):
             outcome = .respond(.status(.unauthorized))
+        case (.rewriteBody(let find, let replace)?, let user?):
+            outcome = .respond(handler.handle(request, user: user).rewritingBody(find, with: replace))
         case (nil, let user?):
             outcome = .respond(handler.handle(request, user: user))
         }

@@ -9,7 +9,7 @@ extension Multinet {
     func reportFailure(_ error: CNIError, request: CNIRequest, kube: KubeSession) async {
         let pod = request.pod
         guard kube.isOpen, error.code != CNIErrorCode.tryAgainLater, !pod.name.isEmpty, !pod.namespace.isEmpty,
-              let access = try? kube.get() else { return }
+              pod.argumentError == nil, let access = try? kube.get() else { return }
         do {
             try await access.recordWarning(about: pod, reason: Self.attachFailedReason, message: error.msg)
         } catch {

@@ -3,6 +3,7 @@ extension Multinet {
     /// networks its annotation selects, each resolved to the configuration to run.
     func plan(_ request: CNIRequest, kube: KubeSession) async throws(CNIError) -> AttachmentPlan {
         let pod = request.pod
+        if let problem = pod.argumentError { throw problem }
         let annotations = try await podAnnotations(request, kube: kube)
         let wanted = try PodNetworkRequest.parse(annotations: annotations, pod: pod,
                                                  runtimeIfName: request.environment.ifName)

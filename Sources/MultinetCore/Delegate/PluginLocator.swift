@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// Finds a delegate's executable the way libcni does: the `type` is a bare file name,
-/// searched in `CNI_PATH` and then in multinet's `binDir`. Nothing else is ever executed.
+/// searched in `CNI_PATH` and then in multinet's `binDir`. Nothing else is ever executed:
+/// a symbolic link in a plugin directory is followed only when its target lies inside one
+/// of the plugin directories too.
 public enum PluginLocator {
     /// Why `type` cannot name a plugin, or `nil` when it can: it must be a bare file name.
     public static func typeProblem(_ type: String) -> String? {
@@ -18,19 +20,49 @@ public enum PluginLocator {
     }
 
     /// The absolute path of the first regular, executable file named `type` in `directories`.
+    ///
+    /// - Throws: code 7 when `type` is not a bare name, when no directory holds it, or when
+    ///   the first match is a symbolic link whose target lies outside every directory of
+    ///   `directories` (naming the link and its target).
     public static func find(type: String, in directories: [String]) throws(CNIError) -> String {
         if let problem = typeProblem(type) {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "plugin type \"\(type.prefix(64))\" is not a plugin name", details: problem)
         }
-        for directory in directories where directory.hasPrefix("/") {
+        let searched = directories.filter { $0.hasPrefix("/") }
+        for directory in searched {
             let candidate = directory.hasSuffix("/") ? directory + type : directory + "/" + type
             var info = stat()
             guard stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            if access(candidate, X_OK) == 0 { return candidate }
+            guard access(candidate, X_OK) == 0 else { continue }
+            try checkLinkTarget(candidate, type: type, directories: searched)
+            return candidate
         }
         throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                        msg: "failed to find plugin \"\(type)\" in path \(directories)",
                        details: "install the plugin binary into one of these directories")
+    }
+
+    /// Refuses `candidate` when it is a symbolic link (or lies under one) whose real path is
+    /// outside the real paths of `directories`.
+    static func checkLinkTarget(_ candidate: String, type: String, directories: [String]) throws(CNIError) {
+        guard let target = realPath(candidate) else {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "plugin \"\(type)\" at \(candidate) cannot be resolved to a real path")
+        }
+        if target == candidate { return }
+        let roots = directories.compactMap(realPath)
+        if roots.contains(where: { target.hasPrefix($0 == "/" ? "/" : $0 + "/") }) { return }
+        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                       msg: "plugin \"\(type)\" at \(candidate) is a symbolic link to \(target), outside the plugin directories \(directories)",
+                       details: "multinet runs only binaries inside CNI_PATH or binDir; install the plugin there or add its directory to binDir")
+    }
+
+    /// The canonical absolute path of `path`, every symbolic link resolved; `nil` when it
+    /// cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -24,6 +24,7 @@ public struct NetworkResolver: Sendable {
         if let text = nad.config, !text.allSatisfy(\.isWhitespace) {
             var list = try NetworkConfigList(parsing: Array(text.utf8), source: "\(label): spec.config", requireName: false)
             if list.name.isEmpty { list.name = name }
+            try Self.refuseSelf(list, source: "\(label): spec.config")
             return NetworkDefinition(name: name, namespace: namespace, kind: NetworkAttachmentDefinition.resourceType.kind,
                                      list: list, source: "\(label) spec.config")
         }
@@ -55,6 +56,10 @@ public struct NetworkResolver: Sendable {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "\(label): spec.plugin \"\(plugin.prefix(64))\" is not a plugin name", details: problem)
         }
+        if plugin == Self.selfType {
+            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                           msg: "\(label): spec.plugin \"\(plugin)\" is multinet itself; a network cannot delegate back to multinet")
+        }
         let template = ConfDirectory(path: thickConfDir, ownName: "")
         for ext in [".conflist", ".conf"] {
             let fileName = plugin + ext
@@ -67,11 +72,25 @@ public struct NetworkResolver: Sendable {
             guard exists else { continue }
             var file = try template.load(fileName, requireName: false)
             file.list.name = name
+            try Self.refuseSelf(file.list, source: "\(label): thick template \(file.path)")
             return NetworkDefinition(name: name, namespace: namespace, kind: kind, list: file.list, source: file.path)
         }
         let generated = NetworkConfigList(object: JSONObject([("name", .string(name))]),
                                           plugins: [JSONObject([("type", .string(plugin))])])
         return NetworkDefinition(name: name, namespace: namespace, kind: kind, list: generated,
                                  source: "\(label): generated for thick plugin \(plugin)")
+    }
+
+    /// The plugin type of multinet itself, which no resolved network may delegate to: the
+    /// delegate would read the same pod's annotations and call itself again without end.
+    public static let selfType = "multinet"
+
+    /// Refuses a configuration that runs multinet as one of its plugins.
+    static func refuseSelf(_ list: NetworkConfigList, source: String) throws(CNIError) {
+        guard let index = list.pluginTypes.firstIndex(of: selfType) else { return }
+        let field = list.plugins.count == 1 ? "\"type\"" : "plugins[\(index)].type"
+        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                       msg: "\(source): \(field) \"\(selfType)\" is multinet itself; a network cannot delegate back to multinet",
+                       details: "multinet would call itself for the same pod without end")
     }
 }

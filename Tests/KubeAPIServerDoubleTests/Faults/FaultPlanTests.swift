@@ -53,4 +53,17 @@ struct FaultPlanTests {
         #expect(status.code == code)
         #expect(status.reason == reason)
     }
+
+    @Test("a body rewrite replaces every occurrence of the marker, even with bytes that are not UTF-8")
+    func bodyRewrite() {
+        let response = APIResponse(status: 200, headers: [("Content-Type", "application/json")],
+                                   body: .bytes(Array(#"{"a":"xMx","b":"M"}"#.utf8)))
+        let rewritten = response.rewritingBody(Array("M".utf8), with: [0xC3, 0x28])
+        guard case .bytes(let bytes) = rewritten.body else {
+            Issue.record("the body is not bytes")
+            return
+        }
+        #expect(bytes == Array(#"{"a":"x"#.utf8) + [0xC3, 0x28] + Array(#"x","b":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
+        #expect(rewritten.status == 200)
+    }
 }

@@ -52,6 +52,38 @@ struct NetworkResolverTests {
         // The generated list has no version: the attach step negotiates it with VERSION.
         #expect(generated.list.cniVersion == nil)
     }
+
+    @Test("no NAD, thick plugin or thick template may delegate back to multinet", arguments: [
+        "nad", "nad-list", "thick-plugin", "thick-template",
+    ])
+    func refusesSelf(_ shape: String) throws {
+        let f = try MultinetFixture()
+        try FileManager.default.createDirectory(atPath: f.root + "/thick", withIntermediateDirectories: true)
+        try #"{"cniVersion":"1.0.0","plugins":[{"type":"multinet"}]}"#
+            .write(toFile: f.root + "/thick/wrapper.conflist", atomically: true, encoding: .utf8)
+        let r = resolver(f)
+        var expected = ""
+        do throws(CNIError) {
+            switch shape {
+            case "nad":
+                expected = "spec.config: \"type\" \"multinet\" is multinet itself"
+                _ = try r.resolve(KubeObjectFixtures.nad("ns", "loop", config: #"{"cniVersion":"1.0.0","type":"multinet"}"#))
+            case "nad-list":
+                expected = "spec.config: plugins[1].type \"multinet\" is multinet itself"
+                _ = try r.resolve(KubeObjectFixtures.nad("ns", "loop", config: #"{"cniVersion":"1.0.0","plugins":[{"type":"bridge"},{"type":"multinet"}]}"#))
+            case "thick-plugin":
+                expected = "Network ns/loop: spec.plugin \"multinet\" is multinet itself"
+                _ = try r.resolve(KubeObjectFixtures.network("ns", "loop", plugin: "multinet"))
+            default:
+                expected = "thick template \(f.root)/thick/wrapper.conflist: \"type\" \"multinet\" is multinet itself"
+                _ = try r.resolve(KubeObjectFixtures.network("ns", "loop", plugin: "wrapper"))
+            }
+            Issue.record("\(shape) was accepted")
+        } catch {
+            #expect(error.code == 7)
+            #expect(error.msg.contains(expected), "\(error)")
+        }
+    }
 }
 
 @Suite("namespace isolation")
