@@ -32,6 +32,20 @@ struct DataUsabilityTests {
         #expect(await usability.problem(ofThickPlugin: "bridge") == nil)
     }
 
+    @Test("a plugin that is a symbolic link leading outside the bin dirs is unusable, and the row says why")
+    func symlinkOutside() async throws {
+        let directory = try TemporaryDirectory(prefix: "multinet-usability")
+        defer { directory.remove() }
+        let bin = try directory.directory("bin")
+        try FileManager.default.createSymbolicLink(atPath: bin + "/sneaky", withDestinationPath: "/bin/true")
+        let usability = NetworkUsability(binDirs: [bin], probe: FakeVersionProbe([:]))
+        let problem = await usability.problem(of: try list(#"{"cniVersion":"1.0.0","name":"a","type":"sneaky"}"#))
+        #expect(problem?.contains("symbolic link") == true, "\(problem ?? "nil")")
+        #expect(problem?.contains("/bin/true") == true, "\(problem ?? "nil")")
+        #expect(await usability.problem(of: try list(#"{"cniVersion":"1.0.0","name":"a","type":"absent"}"#))
+                == "plugin binary \"absent\" missing from the bin dirs")
+    }
+
     @Test("the version probe runs once per binary until the binary changes")
     func cache() async throws {
         let dir = try TemporaryDirectory(prefix: "inspect-probe")

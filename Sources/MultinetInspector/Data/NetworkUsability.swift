@@ -12,6 +12,9 @@ import MultinetCore
 public struct NetworkUsability: Sendable {
     /// Where a plugin type is installed, or `nil` when it is not.
     public var locate: @Sendable (String) -> String?
+    /// Why a type was not found (`locate` gave `nil`): "missing from the bin dirs", or the
+    /// locator's reason, such as a symbolic link leading outside the plugin directories.
+    public var whyNotFound: @Sendable (String) -> String = { type in "plugin binary \"\(type)\" missing from the bin dirs" }
     /// The versions the plugin at a path supports.
     public var probe: any PluginVersionProbe
 
@@ -24,6 +27,14 @@ public struct NetworkUsability: Sendable {
     /// Rules over real bin dirs (searched in order, as `PluginLocator` does).
     public init(binDirs: [String], probe: any PluginVersionProbe) {
         self.init(locate: { type in try? PluginLocator.find(type: type, in: binDirs) }, probe: probe)
+        whyNotFound = { type in
+            do throws(CNIError) {
+                _ = try PluginLocator.find(type: type, in: binDirs)
+                return "plugin binary \"\(type)\" missing from the bin dirs"
+            } catch {
+                return error.msg.contains("symbolic link") ? error.msg : "plugin binary \"\(type)\" missing from the bin dirs"
+            }
+        }
     }
 
     /// `nil` when `list` is usable, else the problem.
@@ -33,7 +44,7 @@ public struct NetworkUsability: Sendable {
             if let problem = PluginLocator.typeProblem(type) {
                 return "config invalid: plugin type \"\(type)\" is not a plugin name (\(problem))"
             }
-            guard let path = locate(type) else { return "plugin binary \"\(type)\" missing from the bin dirs" }
+            guard let path = locate(type) else { return whyNotFound(type) }
             paths.append((type, path))
         }
         let declared = list.cniVersion
@@ -66,7 +77,7 @@ public struct NetworkUsability: Sendable {
         if let problem = PluginLocator.typeProblem(type) {
             return "config invalid: spec.plugin \"\(type)\" is not a plugin name (\(problem))"
         }
-        guard let path = locate(type) else { return "plugin binary \"\(type)\" missing from the bin dirs" }
+        guard let path = locate(type) else { return whyNotFound(type) }
         if case .failure(let error) = await probe.versions(ofPluginAt: path) {
             return "plugin \"\(type)\" did not answer VERSION: \(error.msg)"
         }
