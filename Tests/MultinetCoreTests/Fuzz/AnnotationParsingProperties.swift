@@ -12,8 +12,8 @@
 /// 2. An accepted one asks for at most 32 networks (at least one in the alpha dialect),
 ///    by valid names (DNS-1123 subdomain) in valid namespaces (DNS-1123 label), on distinct
 ///    valid interface names; only the alpha dialect's first entry is the default network and
-///    only it is on `CNI_IFNAME`; static IPs and default-route gateways are addresses; at
-///    most one selection sets a default route.
+///    only it is on `CNI_IFNAME`; static IPs and default-route gateways are addresses; a
+///    MAC is six pairs of ASCII hex digits; at most one selection sets a default route.
 /// 3. Round trip: the request written back as an annotation (names joined with commas for
 ///    alpha; the JSON list form, and the comma form when nothing but names and interfaces is
 ///    asked, for NPWG) parses to an equal request.
@@ -94,9 +94,21 @@ enum AnnotationParsingProperties {
             for gateway in selection.defaultRoute where IPAddress(gateway) == nil {
                 problems.append("\(label): default-route \(gateway.debugDescription) is not an address")
             }
+            if let mac = selection.mac, !isMACText(mac) { problems.append("\(label): MAC \(mac.debugDescription) is not six pairs of ASCII hex digits") }
             if !selection.defaultRoute.isEmpty { defaultRoutes += 1 }
         }
         if defaultRoutes > 1 { problems.append("\(label): \(defaultRoutes) selections set default-route") }
+    }
+
+    /// `02:00:00:00:00:01`: six pairs of ASCII hex digits separated by colons, what delegates parse.
+    static func isMACText(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 17 && bytes.indices.allSatisfy { index in
+            let byte = bytes[index]
+            if index % 3 == 2 { return byte == UInt8(ascii: ":") }
+            return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+        }
     }
 
     /// The request written back in each annotation form that can express it.
