@@ -129,8 +129,13 @@ extension SelectionParser {
         return selection
     }
 
+    /// Six pairs of ASCII hex digits separated by colons, as delegates parse a MAC. Checked
+    /// byte by byte: `Character.isHexDigit` also accepts fullwidth digits (`０２:…`).
     static func isMAC(_ text: String) -> Bool {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
+        let bytes = Array(text.utf8)
+        func isHex(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
+        }
+        return bytes.count == 17 && bytes.indices.allSatisfy { $0 % 3 == 2 ? bytes[$0] == UInt8(ascii: ":") : isHex(bytes[$0]) }
     }
 }

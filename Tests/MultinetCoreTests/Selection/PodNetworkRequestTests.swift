@@ -83,6 +83,11 @@ struct PodNetworkRequestTests {
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"ips\":\"10.0.0.1\"}]", fragment: "\"ips\" must be a list of strings"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"ips\":[\"10.0.0.300/24\"]}]", fragment: "\"ips\" entry \"10.0.0.300/24\" is not an IP address"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"mac\":\"zz:00\"}]", fragment: "\"mac\" \"zz:00\" is not a MAC address"),
+        // Found by the AnnotationParsing fuzz property (Fuzz/Corpus/AnnotationParsing/npwg-json-fullwidth-mac.json):
+        // fullwidth digits passed Character.isHexDigit.
+        Rejection(key: multusKey, value: "[{\"name\":\"a\",\"mac\":\"０２:00:00:00:00:01\"}]", fragment: "is not a MAC address like"),
+        Rejection(key: multusKey, value: "[{\"name\":\"a\",\"mac\":\"02:00:00:00:00:01:\"}]", fragment: "is not a MAC address like"),
+        Rejection(key: multusKey, value: "[{\"name\":\"a\",\"mac\":\"02:00:00:00:00:0g\"}]", fragment: "is not a MAC address like"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"cni-args\":[]}]", fragment: "\"cni-args\" must be an object"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"portMappings\":{}}]", fragment: "\"portMappings\" must be a list"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"bandwidth\":1}]", fragment: "\"bandwidth\" must be an object"),
