@@ -10,13 +10,13 @@ import Testing
 @Suite("End to end: apiserver faults during a three-network ADD", .endToEnd)
 struct ApiserverFaultTests {
     /// `apiTimeoutSeconds` in these tests.
-    static let apiTimeout = 2.0
+    static let apiTimeout = 3.0
 
     /// One way the apiserver fails, and what the error must say.
     struct Fault: Sendable, CustomTestStringConvertible {
         var name: String
-        /// What the error says about the apiserver.
-        var fragment: String
+        /// What the error says about the apiserver (any one of them, when there are several).
+        var fragments: [String]
         /// Which read it names.
         var what = "cannot read pod default/web from the apiserver"
         var testDescription: String { name }
@@ -24,15 +24,20 @@ struct ApiserverFaultTests {
 
     static let nadPath = "/apis/k8s.cni.cncf.io/v1/namespaces/default/network-attachment-definitions"
 
+    /// What a reset connection is called, depending on when it is noticed.
+    static let reset = ["the connection was closed", "connection reset by the server"]
+
     static let faults: [Fault] = [
-        Fault(name: "down", fragment: "the apiserver is unreachable"),
-        Fault(name: "slower than apiTimeoutSeconds", fragment: "timed out: no answer within 2 s"),
-        Fault(name: "401 for every request", fragment: "was rejected: the credentials are not valid"),
-        Fault(name: "500 for every request", fragment: "failed on the apiserver"),
-        Fault(name: "resets every connection", fragment: "the apiserver is unreachable"),
-        Fault(name: "500 for the NetworkAttachmentDefinitions only", fragment: "failed on the apiserver",
+        // Refused and reset connections are retried until the attempts or the time run out:
+        // either way the error ends with the connection's fate.
+        Fault(name: "down", fragments: ["connection refused"]),
+        Fault(name: "slower than apiTimeoutSeconds", fragments: ["timed out: no answer within 3 s"]),
+        Fault(name: "401 for every request", fragments: ["was rejected: the credentials are not valid"]),
+        Fault(name: "500 for every request", fragments: ["failed on the apiserver"]),
+        Fault(name: "resets every connection", fragments: Self.reset),
+        Fault(name: "500 for the NetworkAttachmentDefinitions only", fragments: ["failed on the apiserver"],
               what: "cannot read NetworkAttachmentDefinition default/"),
-        Fault(name: "resets connections for the NetworkAttachmentDefinitions only", fragment: "the apiserver is unreachable",
+        Fault(name: "resets connections for the NetworkAttachmentDefinitions only", fragments: Self.reset,
               what: "cannot read NetworkAttachmentDefinition default/"),
     ]
 
@@ -62,19 +67,18 @@ struct ApiserverFaultTests {
                                                 "logLevel": .string("debug")])
             try await Self.inject(fault, into: cluster.server)
 
-            let started = ContinuousClock.now
             let add = try await cluster.run("ADD", containerID: id, netns: ns.path, config: config)
-            let elapsed = ContinuousClock.now - started
+            // The plugin's own run time, measured by the runner's threads (not this busy test process).
+            let elapsed = add.duration
             #expect(add.exitCode == 1, "\(add.summary)")
             let error = try #require(add.cniError, "\(add.summary)")
             #expect(error.code == CNIErrorCode.tryAgainLater, "\(error)")
-            for fragment in [fault.what, fault.fragment] {
-                #expect(error.description.contains(fragment), "error lacks \"\(fragment)\": \(error)")
-            }
+            #expect(error.description.contains(fault.what), "error lacks \"\(fault.what)\": \(error)")
+            #expect(fault.fragments.contains { error.description.contains($0) }, "error lacks any of \(fault.fragments): \(error)")
             #expect(!error.description.contains(KubeAPIServerConfiguration.defaultToken), "the token leaked")
             // The node's log says it too, for an operator on the node.
             let log = (try? String(contentsOfFile: cluster.node.logFile, encoding: .utf8)) ?? ""
-            #expect(log.contains("ADD failed") && log.contains(fault.fragment), "log: \(log.suffix(2000))")
+            #expect(log.contains("ADD failed") && fault.fragments.contains { log.contains($0) }, "log: \(log.suffix(2000))")
             #expect(!log.contains(KubeAPIServerConfiguration.defaultToken), "the token leaked into the log")
             #expect(elapsed < .seconds(3 * Self.apiTimeout), """
                 ADD took \(elapsed) with apiTimeoutSeconds \(Self.apiTimeout); log:
@@ -110,9 +114,8 @@ struct ApiserverFaultTests {
             }
             let requestsBefore = cluster.server.requests.count
 
-            let started = ContinuousClock.now
             let del = try await cluster.run("DEL", containerID: id, netns: ns.path, config: config)
-            let elapsed = ContinuousClock.now - started
+            let elapsed = del.duration
             #expect(del.succeeded, "\(del.summary)")
             #expect(elapsed < .seconds(10), "DEL took \(elapsed)")
             #expect(cluster.server.requests.count == requestsBefore, "DEL contacted the apiserver")
