@@ -15,6 +15,9 @@ enum Dialect {
 ///   host-local in its own subnet and data dir, and *no* `name` (multinet injects it);
 /// - NAD `default/othernet` without `spec.config`, resolved to `20-othernet.conflist` in the
 ///   conf dir (another bridge, own subnet and data dir), selected as `othernet@eth5`.
+///
+/// `chained` appends a plugin to the network at `position` (1 podnet, 2 macnet, 3 othernet),
+/// after its real plugin: fault-injection tests put a misbehaving delegate there.
 struct NPWGNetworks {
     /// The selection annotation's value: macnet on net1, othernet on eth5.
     static let selection = "macnet, othernet@eth5"
@@ -27,30 +30,49 @@ struct NPWGNetworks {
     let otherSubnet: String
     let otherDataDir: String
 
-    init(_ cluster: MultinetCluster) throws {
+    /// The networks in attach order, with their interfaces: `(network, interface)`.
+    static let attachOrder = [("podnet", "eth0"), ("macnet", "net1"), ("othernet", "eth5")]
+
+    init(_ cluster: MultinetCluster, chained: JSONObject? = nil, atPosition position: Int = 0) throws {
         self.cluster = cluster
         let node = cluster.node
+        /// The plugins of the network at `index` (1-based), with the chained one appended there.
+        func plugins(_ index: Int, _ own: JSONObject) -> [JSONObject] {
+            [own] + (index == position ? chained.map { [$0] } ?? [] : [])
+        }
+        if position == 1, let chained {
+            try node.writeConf("10-podnet.conflist", ConfigFixtures.conflist(name: node.networkName, plugins: [
+                ConfigFixtures.bridgePlugin(bridge: node.bridge, subnet: node.subnet, dataDir: node.ipamDir), chained,
+            ]))
+        }
         let parent = HostNetwork.uniqueName(prefix: "mnvp")
         try HostNetwork.createVethPair(parent, HostNetwork.uniqueName(prefix: "mnvq"))
         node.track(link: parent)
         macvlanMaster = parent
         macSubnet = ConfigFixtures.uniqueSubnet()
         macDataDir = try node.directory.directory("ipam-macnet")
-        let macvlan = JSONValue.object(JSONObject([
-            ("cniVersion", .string("1.0.0")),
+        let macvlanPlugin = JSONObject([
             ("type", .string("macvlan")),
             ("master", .string(parent)),
             ("mode", .string("bridge")),
             ("ipam", ConfigFixtures.hostLocalIPAM(subnet: macSubnet, dataDir: macDataDir)),
-        ])).jsonText
+        ])
+        var macvlanConfig = JSONObject([("cniVersion", .string("1.0.0"))])
+        if position == 2 {
+            macvlanConfig["plugins"] = .array(plugins(2, macvlanPlugin).map { .object($0) })
+        } else {
+            for (key, value) in macvlanPlugin { macvlanConfig[key] = value }
+        }
+        let macvlan = JSONValue.object(macvlanConfig).jsonText
         try cluster.server.seed(KubeObjects.networkAttachmentDefinition(name: "macnet", config: macvlan),
                                 KubeObjects.networkAttachmentDefinition(name: "othernet"))
         let otherBridge = HostNetwork.uniqueName(prefix: "mnob")
         node.track(link: otherBridge)
         otherSubnet = ConfigFixtures.uniqueSubnet()
         otherDataDir = try node.directory.directory("ipam-othernet")
-        try node.writeConf("20-othernet.conflist", ConfigFixtures.bridgeConflist(
-            name: "othernet", bridge: otherBridge, subnet: otherSubnet, dataDir: otherDataDir))
+        let otherPlugin = ConfigFixtures.bridgePlugin(bridge: otherBridge, subnet: otherSubnet, dataDir: otherDataDir)
+        try node.writeConf("20-othernet.conflist", ConfigFixtures.conflist(
+            name: "othernet", plugins: plugins(3, otherPlugin)))
     }
 
     /// Every host-local data dir in play.

@@ -18,6 +18,10 @@ extension Multinet {
             }
             return try defaultResult.json(as: request.config.cniVersion)
         } catch {
+            logger.error("ADD failed", metadata: [
+                "pod": .string(request.pod.displayName), "container": .string(request.environment.containerID),
+                "error": .string(error.description),
+            ])
             await reportFailure(error, request: request, kube: kube)
             await kube.shutdown()
             throw error
@@ -66,7 +70,6 @@ extension Multinet {
             } catch {
                 let failure = CNIError(code: error.code, msg: "\(prefix): \(error.msg)", details: error.details)
                 rollBack(attached, store: store, request: request, cause: failure)
-                logger.error("ADD failed", metadata: ["error": .string(failure.description)])
                 throw failure
             }
             do {
@@ -106,6 +109,7 @@ extension Multinet {
         }
         logger.warning("tearing down records of an earlier failed ADD before this one",
                        metadata: ["container": .string(env.containerID), "records": .string(String(existing.count))])
+        settleLeftovers(of: existing, request: request)
         let failures = teardown(existing, store: store, config: request.config, overrides: TeardownOverrides(request))
         if !failures.isEmpty {
             throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "ADD (cleaning up an earlier attempt)")

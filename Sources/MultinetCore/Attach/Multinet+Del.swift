@@ -11,6 +11,7 @@ extension Multinet {
             delUnrecorded(request)
             return
         }
+        settleLeftovers(of: records, request: request)
         let failures = teardown(records, store: store, config: request.config, overrides: TeardownOverrides(request))
         if !failures.isEmpty {
             throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "DEL")

@@ -40,9 +40,14 @@ public struct Multinet: CNIPlugin {
                            msg: "cannot open the multinet checkpoint store in \(config.stateDir)",
                            details: error.description)
         }
-        if let aside = store.movedAside {
-            logger.error("the checkpoint store was unreadable and has been moved aside; a new one was created",
-                         metadata: ["movedTo": .string(aside), "store": .string(store.path)])
+        if let salvage = store.salvage {
+            var metadata: Logger.Metadata = [
+                "movedTo": .string(salvage.movedTo), "store": .string(store.path),
+                "salvagedRecords": .string(String(salvage.records)),
+            ]
+            if let problem = salvage.problem { metadata["unreadable"] = .string(problem) }
+            logger.error("the checkpoint store was damaged: moved aside to \(salvage.movedTo) (kept for an operator), a new store was created, and \(salvage.records) attachment record(s) still readable in the damaged file were copied into it",
+                         metadata: metadata)
         }
         return store
     }

@@ -68,6 +68,11 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         sqliteCode.map { SQLiteResultCode.isBusy($0) } ?? false
     }
 
+    /// Whether SQLite lost a race on a side file to another process (retryable).
+    var isLostFileRace: Bool {
+        sqliteCode.map { SQLiteResultCode.isLostFileRace($0) } ?? false
+    }
+
     /// Whether SQLite reported a file that is not a database or is damaged.
     var isCorruption: Bool {
         sqliteCode.map { SQLiteResultCode.isCorruption($0) } ?? false

@@ -5,15 +5,17 @@ extension CheckpointStore {
     static let journalSizeLimit = 4 * 1024 * 1024
 
     /// Opens and configures the connection; if the file turns out not to be a database, or
-    /// damaged, while opening, moves it aside and starts a fresh one.
+    /// damaged, while opening, moves it aside, starts a fresh one and copies into it the
+    /// attachment records still readable in the damaged file.
     ///
-    /// Returns the connection and where a damaged file was moved (if this process moved it).
+    /// Returns the connection and, if this process moved a damaged file, where to and what
+    /// it salvaged.
     static func openRecovering(
         path: String,
         busyTimeoutMilliseconds: Int32,
         now: @Sendable () -> Int64,
         migrations: [CheckpointMigration]
-    ) throws(CheckpointError) -> (SQLiteConnection, String?) {
+    ) throws(CheckpointError) -> (SQLiteConnection, CheckpointSalvage?) {
         var movedAside: String?
         var attempt = 0
         while true {
@@ -26,7 +28,7 @@ extension CheckpointStore {
                     now: now,
                     migrations: migrations
                 )
-                return (connection, movedAside)
+                return (connection, movedAside.map { salvage(from: $0, into: connection) })
             } catch where error.isCorruption && attempt < 4 {
                 // The failed connection is closed by now: it was released when the error was thrown.
                 if let target = try CheckpointFileSystem.moveAside(path, identity: identity, stamp: now()) {
@@ -49,7 +51,9 @@ extension CheckpointStore {
         keepWALFile(connection)
         _ = multinet_sqlite_no_checkpoint_on_close(connection.handle)
         connection.activity = "switching to write-ahead logging"
-        let modes = try connection.retryingWhileBusy { () throws(CheckpointError) in
+        // A fresh file switched by several processes at once, one killed halfway, can
+        // make SQLite lose a race on the rollback journal: the switch is simply retried.
+        let modes = try connection.retryingWhileBusy(alsoRetrying: \.isLostFileRace) { () throws(CheckpointError) in
             try connection.query("PRAGMA journal_mode = WAL") { row in row.text(0) }
         }
         guard modes.first?.lowercased() == "wal" else {

@@ -21,7 +21,8 @@ import Darwin
 ///   front (`BEGIN IMMEDIATE`) and wait up to the busy timeout for other processes.
 /// - **Private.** The directory is 0700, the database and its `-wal`/`-shm` files 0600.
 /// - **Never silently deleted.** A file that is not a database, or is damaged when opened,
-///   is moved aside (see `movedAside`) and a fresh database created.
+///   is moved aside (see `movedAside`) and a fresh database created, holding the records
+///   that could still be read from the damaged one (see `salvage`).
 ///
 /// Not `Sendable`: the store owns one SQLite connection opened without SQLite's own
 /// mutex; use it from one thread at a time, and give each thread or process its own.
@@ -38,7 +39,11 @@ public final class CheckpointStore {
     /// Set when an unreadable or corrupt database file (`SQLITE_NOTADB`/`SQLITE_CORRUPT` on
     /// open or on the first queries) was moved aside to `<path>.corrupt-<unixms>` and a fresh
     /// one created. The caller logs it. The store never deletes a database file.
-    public private(set) var movedAside: String?
+    public var movedAside: String? { salvage?.movedTo }
+
+    /// Set with ``movedAside``: how many attachment records were copied from the damaged
+    /// file into the fresh one, and why the rest could not be.
+    public private(set) var salvage: CheckpointSalvage?
 
     /// The connection every query runs on.
     let connection: SQLiteConnection
@@ -82,7 +87,7 @@ public final class CheckpointStore {
         precondition(CheckpointMigrations.isWellFormed(migrations), "schema migrations must be numbered 1, 2, 3, … in order")
         let path = CheckpointFileSystem.join(directory, Self.fileName)
         try CheckpointFileSystem.prepareDirectory(directory, store: path)
-        let (connection, movedAside) = try Self.openRecovering(
+        let (connection, salvage) = try Self.openRecovering(
             path: path,
             busyTimeoutMilliseconds: busyTimeoutMilliseconds,
             now: now,
@@ -91,7 +96,7 @@ public final class CheckpointStore {
         self.path = path
         self.directory = directory
         self.connection = connection
-        self.movedAside = movedAside
+        self.salvage = salvage
         self.now = now
     }
 
@@ -100,7 +105,7 @@ public final class CheckpointStore {
         self.path = path
         self.directory = directory
         self.connection = connection
-        self.movedAside = nil
+        self.salvage = nil
         self.now = now
     }
 

@@ -25,13 +25,17 @@ extension SQLiteConnection {
     }
 
     /// Runs `body` again, after a short randomized sleep, while it fails with
-    /// `SQLITE_BUSY` and the busy timeout has not passed. Only for idempotent work.
-    func retryingWhileBusy<Value>(_ body: () throws(CheckpointError) -> Value) throws(CheckpointError) -> Value {
+    /// `SQLITE_BUSY` (or an error `alsoRetrying` accepts) and the busy timeout has not
+    /// passed. Only for idempotent work.
+    func retryingWhileBusy<Value>(
+        alsoRetrying: (CheckpointError) -> Bool = { _ in false },
+        _ body: () throws(CheckpointError) -> Value
+    ) throws(CheckpointError) -> Value {
         let deadline = Self.monotonicMilliseconds() + Int64(busyTimeoutMilliseconds)
         while true {
             do {
                 return try body()
-            } catch where error.isBusy && Self.monotonicMilliseconds() < deadline {
+            } catch where (error.isBusy || alsoRetrying(error)) && Self.monotonicMilliseconds() < deadline {
                 usleep(UInt32.random(in: 1_000...10_000))
             }
         }

@@ -7,6 +7,16 @@ enum SQLiteResultCode {
         names[code & 0xFF] ?? "SQLITE_ERROR_\(code & 0xFF)"
     }
 
+    /// `SQLITE_IOERR_DELETE_NOENT`: SQLite removed a side file (a rollback journal) that
+    /// another process had removed first. Seen while a fresh store is switched to WAL by
+    /// several processes at once, one of them killed halfway; the operation can be retried.
+    static let ioErrorDeleteNoEntry: Int32 = SQLITE_IOERR | (23 << 8)
+
+    /// Whether `code` is a race on a side file another process won (see ``ioErrorDeleteNoEntry``).
+    static func isLostFileRace(_ code: Int32) -> Bool {
+        code == ioErrorDeleteNoEntry
+    }
+
     /// `SQLITE_BUSY` or one of its extended codes.
     static func isBusy(_ code: Int32) -> Bool {
         code & 0xFF == SQLITE_BUSY

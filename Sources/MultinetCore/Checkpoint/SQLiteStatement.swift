@@ -61,6 +61,17 @@ final class SQLiteStatement {
         }
     }
 
+    /// The column's value in the current row, whatever its storage class (a REAL, which
+    /// the store never writes, is read as an integer).
+    func value(_ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: .null
+        case SQLITE_INTEGER, SQLITE_FLOAT: .integer(int64(column))
+        case SQLITE_TEXT: .text(text(column))
+        default: .blob(blob(column))
+        }
+    }
+
     /// Whether the column in the current row is NULL.
     func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(handle, column) == SQLITE_NULL

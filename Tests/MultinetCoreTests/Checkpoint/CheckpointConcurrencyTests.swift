@@ -56,6 +56,33 @@ struct CheckpointConcurrencyTests {
         }
     }
 
+    @Test("a new store opened by 8 threads at once, 40 times over: every open succeeds (the switch to WAL races)")
+    func concurrentCreation() throws {
+        let failures = FailureLog()
+        for round in 0..<40 {
+            try TemporaryDirectory.with { directory in
+                let threads = 8
+                let start = DispatchSemaphore(value: 0)
+                let finished = DispatchSemaphore(value: 0)
+                for thread in 0..<threads {
+                    Thread {
+                        defer { finished.signal() }
+                        start.wait()
+                        do {
+                            let store = try CheckpointStore(directory: directory)
+                            try store.recordAddStarted(.fixture(containerID: "r\(round)t\(thread)"))
+                        } catch {
+                            failures.append("round \(round), thread \(thread): \(error)")
+                        }
+                    }.start()
+                }
+                for _ in 0..<threads { start.signal() }
+                for _ in 0..<threads { finished.wait() }
+            }
+        }
+        #expect(failures.messages.isEmpty)
+    }
+
     @Test("a writer blocked past its busy timeout gets SQLITE_BUSY naming the store and the activity")
     func busyTimeout() throws {
         try TemporaryDirectory.with { directory in

@@ -79,4 +79,51 @@ struct CheckpointCorruptionTests {
             #expect(leftovers.isEmpty)
         }
     }
+
+    @Test("records still readable in a truncated file are salvaged into the new store, unchanged; the rest is reported")
+    func salvagesReadableRecords() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory + "/" + CheckpointStore.fileName
+            var originals: [String: AttachmentRecord] = [:]
+            do {
+                let store = try CheckpointStore(directory: directory)
+                for index in 0..<60 {
+                    try store.recordAddStarted(.fixture(containerID: "c\(index)", config: Array(repeating: 7, count: 400)))
+                    if index.isMultiple(of: 2) {
+                        try store.recordAddSucceeded(containerID: "c\(index)", runtimeIfName: "eth0", ifName: "eth0",
+                                                     result: Array(#"{"cniVersion":"1.0.0"}"#.utf8), durationMs: 3)
+                    }
+                }
+                for record in try store.allAttachments() { originals[record.containerID] = record }
+            }
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            #expect(truncate(path, off_t(size / 2)) == 0)
+
+            let store = try CheckpointStore(directory: directory, now: { 99 })
+            let salvage = try #require(store.salvage)
+            #expect(salvage.movedTo == path + ".corrupt-99")
+            let recovered = try store.allAttachments()
+            #expect(salvage.records == recovered.count)
+            #expect(salvage.records > 0 && salvage.records < 60, "\(salvage)")
+            #expect(salvage.problem?.contains("SQLITE_CORRUPT") == true, "\(String(describing: salvage.problem))")
+            for record in recovered {
+                #expect(record == originals[record.containerID], "\(record.containerID) changed on the way")
+            }
+            #expect(try store.integrityCheck() == "ok")
+            // The damaged file is still there, unchanged in size.
+            #expect(try FileManager.default.attributesOfItem(atPath: salvage.movedTo)[.size] as? Int == size / 2)
+        }
+    }
+
+    @Test("nothing is salvaged from garbage, and the store says why")
+    func nothingFromGarbage() throws {
+        try TemporaryDirectory.with { directory in
+            try Data(repeating: 0x5A, count: 8_192).write(to: URL(fileURLWithPath: directory + "/" + CheckpointStore.fileName))
+            let store = try CheckpointStore(directory: directory)
+            let salvage = try #require(store.salvage)
+            #expect(salvage.records == 0)
+            #expect(salvage.problem?.contains("SQLITE_NOTADB") == true, "\(String(describing: salvage.problem))")
+            #expect(try store.allAttachments().isEmpty)
+        }
+    }
 }

@@ -31,14 +31,19 @@ extension KubeClient {
             let outcome: KubeAttemptOutcome
             let failure: KubeError
             do {
-                let response = try await transport.execute(request, deadline: deadline)
+                // Connect, TLS, request, response head and body: one race against the deadline.
+                let (response, bytes) = try await KubeDeadlineRace.run(until: deadline) { [transport, options] in
+                    let response = try await transport.execute(request, deadline: deadline)
+                    guard (200..<300).contains(response.status) else {
+                        return (response, (try? await response.body.collect(limit: 1 << 20, deadline: deadline)) ?? [])
+                    }
+                    if stream { return (response, [UInt8]()) }
+                    return (response, try await response.body.collect(limit: options.maximumResponseBytes, deadline: deadline))
+                }
                 if (200..<300).contains(response.status) {
-                    if stream { return KubeExchange(request: description, response: response, body: []) }
-                    let bytes = try await response.body.collect(limit: options.maximumResponseBytes, deadline: deadline)
-                    logger?.debug("apiserver \(description) -> \(response.status)")
+                    if !stream { logger?.debug("apiserver \(description) -> \(response.status)") }
                     return KubeExchange(request: description, response: response, body: bytes)
                 }
-                let bytes = (try? await response.body.collect(limit: 1 << 20, deadline: deadline)) ?? []
                 let retryAfter = KubeRetryPolicy.parseRetryAfter(response.header("Retry-After"))
                 let status = KubeStatus(httpStatus: response.status, body: bytes, retryAfterSeconds: retryAfter)
                 logger?.debug("apiserver \(description) -> \(status)")

@@ -11,7 +11,9 @@ import Synchronization
 /// invocation makes one TLS handshake however many requests it sends.
 ///
 /// Every request has a deadline of ``KubeClientOptions/timeoutSeconds`` that covers its
-/// retries (``KubeRetryPolicy``) and any credential plugin run. Failures are
+/// retries (``KubeRetryPolicy``), any credential plugin run, and each attempt's connect,
+/// TLS handshake, response head and body as one whole; an event-loop timer enforces it
+/// however busy the process is (``KubeDeadlineRace``). Failures are
 /// ``KubeError``s naming the server, the request and the reason.
 ///
 /// ```swift

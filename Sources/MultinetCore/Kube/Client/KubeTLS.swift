@@ -1,12 +1,20 @@
+import NIOCore
 import NIOSSL
 
 /// Builds NIOSSL configurations from ``KubeTLSSettings``.
 enum KubeTLS {
+    /// How long closing a connection waits for the server's `close_notify`. NIOSSL's
+    /// default, 5 s, is what a plugin whose apiserver stopped answering paid after its
+    /// request had already timed out, on top of `apiTimeoutSeconds`; nothing is lost by
+    /// not waiting for a hung server.
+    static let shutdownTimeout = TimeAmount.milliseconds(200)
+
     /// A client TLS configuration: trust the settings' CA (or the system roots), present
     /// its client certificate (or `clientCertificate`, from an exec plugin, instead).
     static func configuration(_ settings: KubeTLSSettings, clientCertificate: (certificate: [UInt8], key: [UInt8])?,
                               server: String) throws(KubeError) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
+        tls.shutdownTimeout = shutdownTimeout
         if settings.insecureSkipVerify {
             tls.certificateVerification = .none
         } else if let ca = settings.certificateAuthorityPEM {
