@@ -4,6 +4,12 @@ extension CheckpointStore {
     /// How large a persistent WAL may stay between transactions before SQLite truncates it.
     static let journalSizeLimit = 4 * 1024 * 1024
 
+    /// After how many WAL pages a commit checkpoints them into the database. Every plugin
+    /// process is the store's first connection, so it rebuilds the WAL index by reading the
+    /// whole WAL: at SQLite's default of 1,000 pages that was up to 4 MB and ~2.5 ms per
+    /// run; 64 pages keeps it near 0.2 ms, for a checkpoint (two fsyncs) every few runs.
+    static let walAutocheckpointPages = 64
+
     /// Opens and configures the connection; if the file turns out not to be a database, or
     /// damaged, while opening, moves it aside, starts a fresh one and copies into it the
     /// attachment records still readable in the damaged file.
@@ -67,6 +73,7 @@ extension CheckpointStore {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = \(journalSizeLimit);
+            PRAGMA wal_autocheckpoint = \(walAutocheckpointPages);
             """)
         try connection.migrate(to: migrations, now: now)
         try CheckpointFileSystem.restrict(path + "-wal", store: path)

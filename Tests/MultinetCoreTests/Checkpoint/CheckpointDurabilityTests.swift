@@ -48,6 +48,21 @@ struct CheckpointDurabilityTests {
         }
     }
 
+    @Test("the WAL stays small: commits past the autocheckpoint size fold it into the database")
+    func walStaysSmall() throws {
+        try TemporaryDirectory.with { directory in
+            let store = try CheckpointStore(directory: directory)
+            for index in 0..<200 {
+                try store.recordAddStarted(.fixture(containerID: "c\(index)", config: Array(repeating: 7, count: 300)))
+            }
+            let frames = try store.connection.query("PRAGMA wal_checkpoint(PASSIVE)") { $0.int64(1) }
+            // After a checkpoint the WAL restarts; it never holds much more than the limit.
+            #expect((frames.first ?? 0) <= Int64(CheckpointStore.walAutocheckpointPages) + 16, "\(frames)")
+            let wal = (try FileManager.default.attributesOfItem(atPath: directory + "/multinet.db-wal"))[.size] as? Int ?? 0
+            #expect(wal < 1_000 * 4_096, "WAL of \(wal) bytes")
+        }
+    }
+
     @Test("a writer waits for another connection's write lock and goes on when it is released")
     func waitsForLock() throws {
         try TemporaryDirectory.with { directory in

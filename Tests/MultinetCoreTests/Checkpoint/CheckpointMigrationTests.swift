@@ -17,6 +17,7 @@ struct CheckpointMigrationTests {
         ("journal_mode", "wal"),
         ("synchronous", "1"),
         ("foreign_keys", "1"),
+        ("wal_autocheckpoint", "64"),
     ])
     func pragmas(pragma: String, expected: String) throws {
         try TemporaryDirectory.with { directory in
