@@ -4,42 +4,49 @@ import Testing
 
 @Suite("Checkpoint store: concurrent writers")
 struct CheckpointConcurrencyTests {
+    /// Runs `body` on `threads` threads released together, and waits for all of them.
+    static func atOnce(_ threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let start = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        for thread in 0..<threads {
+            Thread {
+                defer { finished.signal() }
+                start.wait()
+                body(thread)
+            }.start()
+        }
+        for _ in 0..<threads { start.signal() }
+        for _ in 0..<threads { finished.wait() }
+    }
+
     @Test("8 threads, each with its own store on one new directory, write 50 records each")
     func concurrentWriters() throws {
         try TemporaryDirectory.with { directory in
             let threads = 8
             let perThread = 50
             let failures = FailureLog()
-            let start = DispatchSemaphore(value: 0)
-            let finished = DispatchSemaphore(value: 0)
-            for thread in 0..<threads {
-                Thread {
-                    defer { finished.signal() }
-                    start.wait()
-                    do {
-                        // Every thread opens at once: directory, file and schema creation race too.
-                        let store = try CheckpointStore(directory: directory)
-                        if let moved = store.movedAside {
-                            failures.append("thread \(thread): a healthy database was moved aside to \(moved)")
-                        }
-                        for index in 0..<perThread {
-                            let record = AttachmentRecord.fixture(
-                                containerID: "t\(thread)", ifName: "net\(index)", position: index,
-                                config: Array("thread \(thread) record \(index)".utf8)
-                            )
-                            try store.recordAddStarted(record)
-                            try store.recordAddSucceeded(
-                                containerID: record.containerID, runtimeIfName: "eth0", ifName: record.ifName,
-                                result: [UInt8(thread), UInt8(index)], durationMs: 1
-                            )
-                        }
-                    } catch {
-                        failures.append("thread \(thread): \(error)")
+            Self.atOnce(threads) { thread in
+                do {
+                    // Every thread opens at once: directory, file and schema creation race too.
+                    let store = try CheckpointStore(directory: directory)
+                    if let moved = store.movedAside {
+                        failures.append("thread \(thread): a healthy database was moved aside to \(moved)")
                     }
-                }.start()
+                    for index in 0..<perThread {
+                        let record = AttachmentRecord.fixture(
+                            containerID: "t\(thread)", ifName: "net\(index)", position: index,
+                            config: Array("thread \(thread) record \(index)".utf8)
+                        )
+                        try store.recordAddStarted(record)
+                        try store.recordAddSucceeded(
+                            containerID: record.containerID, runtimeIfName: "eth0", ifName: record.ifName,
+                            result: [UInt8(thread), UInt8(index)], durationMs: 1
+                        )
+                    }
+                } catch {
+                    failures.append("thread \(thread): \(error)")
+                }
             }
-            for _ in 0..<threads { start.signal() }
-            for _ in 0..<threads { finished.wait() }
 
             #expect(failures.messages.isEmpty)
             let store = try CheckpointStore(directory: directory)
@@ -62,22 +69,14 @@ struct CheckpointConcurrencyTests {
         for round in 0..<40 {
             try TemporaryDirectory.with { directory in
                 let threads = 8
-                let start = DispatchSemaphore(value: 0)
-                let finished = DispatchSemaphore(value: 0)
-                for thread in 0..<threads {
-                    Thread {
-                        defer { finished.signal() }
-                        start.wait()
-                        do {
-                            let store = try CheckpointStore(directory: directory)
-                            try store.recordAddStarted(.fixture(containerID: "r\(round)t\(thread)"))
-                        } catch {
-                            failures.append("round \(round), thread \(thread): \(error)")
-                        }
-                    }.start()
+                Self.atOnce(threads) { thread in
+                    do {
+                        let store = try CheckpointStore(directory: directory)
+                        try store.recordAddStarted(.fixture(containerID: "r\(round)t\(thread)"))
+                    } catch {
+                        failures.append("round \(round), thread \(thread): \(error)")
+                    }
                 }
-                for _ in 0..<threads { start.signal() }
-                for _ in 0..<threads { finished.wait() }
             }
         }
         #expect(failures.messages.isEmpty)
