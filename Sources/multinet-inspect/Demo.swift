@@ -144,7 +144,7 @@ struct Demo {
         let m = median(viaMultinet), b = median(viaBridge)
         print(String(format: "  bridge directly:  median %.1f ms (min %.1f, max %.1f)", b, viaBridge.min()!, viaBridge.max()!))
         print(String(format: "  through multinet: median %.1f ms (min %.1f, max %.1f)", m, viaMultinet.min()!, viaMultinet.max()!))
-        print(String(format: "  ratio %.2fx (multinet adds %.1f ms per ADD+DEL; the full benchmark is issue 6)", m / b, m - b))
+        print(String(format: "  ratio %.2fx (multinet adds %.1f ms per ADD+DEL; the full benchmark: multinet-bench, README \"Performance\")", m / b, m - b))
     }
 
     func printStore() throws {
