@@ -15,6 +15,18 @@ struct InspectorTests {
         let containerID: String
         let marker: String
 
+        /// Runs `body` with a fresh setup and always cleans the cluster up afterwards.
+        static func with(_ body: (FailedTeardown) async throws -> Void) async throws {
+            let setup = try await make()
+            do {
+                try await body(setup)
+            } catch {
+                await setup.cluster.cleanUp()
+                throw error
+            }
+            await setup.cluster.cleanUp()
+        }
+
         static func make() async throws -> FailedTeardown {
             let cluster = try await MultinetCluster(annotations: ["k8s.v1.cni.cncf.io/networks": "flaky"])
             do {
@@ -52,8 +64,7 @@ struct InspectorTests {
     @Test("--once -o json names the failed teardown; retry tears it down (exit 0), a second retry exits 2")
     func failedTeardownAndRetry() async throws {
         try E2EEnvironment.require()
-        let setup = try await FailedTeardown.make()
-        do {
+        try await FailedTeardown.with { setup in
             let document = try setup.json()
             let failures = try #require(document["failures"]?.arrayValue?.compactMap { $0.objectValue })
             #expect(failures.count == 1)
@@ -85,18 +96,13 @@ struct InspectorTests {
             let again = try InspectorBinary.run(["retry", setup.containerID] + setup.options)
             #expect(again.status == 2)
             #expect(again.stderr.contains("has no attachment recorded"))
-        } catch {
-            await setup.cluster.cleanUp()
-            throw error
         }
-        await setup.cluster.cleanUp()
     }
 
     @Test("--read-only --once leaves every file of the state dir as it was; retry --read-only is refused")
     func readOnly() async throws {
         try E2EEnvironment.require()
-        let setup = try await FailedTeardown.make()
-        do {
+        try await FailedTeardown.with { setup in
             let state = setup.cluster.node.stateDir
             let before = try Self.fingerprint(state)
             _ = try setup.json(["--read-only"])
@@ -107,18 +113,13 @@ struct InspectorTests {
             #expect(refused.status == 2)
             #expect(refused.stderr.contains("--read-only"))
             #expect(try setup.cluster.node.records().map(\.state) == [.delFailed])
-        } catch {
-            await setup.cluster.cleanUp()
-            throw error
         }
-        await setup.cluster.cleanUp()
     }
 
     @Test("the node's pods via the field selector, NADs as networks; with the apiserver stopped the store's pods still show")
     func apiserver() async throws {
         try E2EEnvironment.require()
-        let setup = try await FailedTeardown.make()
-        do {
+        try await FailedTeardown.with { setup in
             let server = setup.cluster.server
             try server.seed(KubeObjects.pod(name: "idle", namespace: "default", nodeName: "node-a"))
             try server.seed(KubeObjects.pod(name: "elsewhere", namespace: "default", nodeName: "node-b"))
@@ -146,11 +147,7 @@ struct InspectorTests {
             #expect(offline["failures"]?.arrayValue?.count == 1)
             let table = try InspectorBinary.run(["--once"] + setup.options).requireSuccess().stdout
             #expect(table.contains("apiserver:  UNREACHABLE"))
-        } catch {
-            await setup.cluster.cleanUp()
-            throw error
         }
-        await setup.cluster.cleanUp()
     }
 
     /// Every file of a directory: size, modification time and content; plus the directory's own mtime.

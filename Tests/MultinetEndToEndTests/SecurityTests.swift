@@ -159,8 +159,7 @@ struct SecurityTests {
     @Test("retry by a user who cannot write the store is refused with a clear error; the record stays")
     func retryNeedsWritableStore() async throws {
         try E2EEnvironment.require()
-        let setup = try await InspectorTests.FailedTeardown.make()
-        do {
+        try await InspectorTests.FailedTeardown.with { setup in
             let node = setup.cluster.node
             // Let an unprivileged user read its way to the store, but not write it.
             var path = node.stateDir
@@ -181,10 +180,6 @@ struct SecurityTests {
                     "\(result.stderr)")
             #expect(try InspectorTests.fingerprint(node.stateDir) == before)
             #expect(try node.records().map(\.state) == [.delFailed])
-        } catch {
-            await setup.cluster.cleanUp()
-            throw error
         }
-        await setup.cluster.cleanUp()
     }
 }
