@@ -12,6 +12,12 @@ extension ExecTests {
             process.arguments = ["-c", script]
             process.environment = ["PATH": "/usr/bin:/bin", "CNI_CONTAINERID": containerID, "CNI_COMMAND": "ADD"]
             try process.run()
+            // `run` returns before the exec: until then /proc shows the test's own environment.
+            let deadline = Date().addingTimeInterval(10)
+            while !LeftoverPlugins.find(containerID: containerID, excluding: []).contains(process.processIdentifier),
+                  Date() < deadline {
+                usleep(1_000)
+            }
             return process
         }
 
