@@ -18,7 +18,7 @@ struct MultinetBench: AsyncParsableCommand {
             and bridges named mnbench*, subnets 10.250.96.0/20, 10.250.112.0/24 and 10.250.113.0/24, \
             and removes them when done.
             """,
-        subcommands: [Run.self, RefreshProbe.self],
+        subcommands: [Run.self, RefreshProbe.self, StoreTouch.self],
         defaultSubcommand: Run.self)
 
     struct Run: AsyncParsableCommand {

@@ -7,9 +7,11 @@ import MultinetInspector
 
 /// `multinet-bench refresh-probe`: the inspector's refresh loop without a terminal, in its
 /// own process so its CPU time and peak RSS are the inspector's. One first refresh (it
-/// connects and probes plugin versions), then `--refreshes` more, each timed in CPU
-/// (`getrusage`) and wall time, then frames rendered from the last snapshot. Prints one
-/// JSON object.
+/// connects, lists and probes plugin versions), then `--refreshes` more of an unchanged
+/// node, then `--refreshes` after a change — one record rewritten by another process and one
+/// pod annotated through the apiserver, the CPU of sending the patch counted in — each
+/// timed in CPU (`getrusage`) and wall time; then the parts of a refresh after a change,
+/// one after the other; then frames rendered from the last snapshot. Prints one JSON object.
 struct RefreshProbe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "refresh-probe", shouldDisplay: false)
 
@@ -28,7 +30,7 @@ struct RefreshProbe: AsyncParsableCommand {
         var before = ChildUsage.cpu(ChildUsage.selfUsage())
         var snapshot = await builder.snapshot()
         let first = ChildUsage.cpu(ChildUsage.selfUsage()) - before
-        var cpu = Samples(), wall = Samples(), render = Samples()
+        var cpu = Samples(), wall = Samples(), changedCPU = Samples(), render = Samples()
         for _ in 0..<refreshes {
             before = ChildUsage.cpu(ChildUsage.selfUsage())
             let start = MonotonicClock.nanoseconds()
@@ -36,23 +38,39 @@ struct RefreshProbe: AsyncParsableCommand {
             wall.append(Double(MonotonicClock.nanoseconds() &- start) / 1e6)
             cpu.append(ChildUsage.cpu(ChildUsage.selfUsage()) - before)
         }
-        // The refresh's parts one after the other (a refresh runs the first two concurrently).
+        let changer = try await Changer(stateDir: stateDir, kubeconfig: kubeconfig, snapshot: snapshot)
+        for round in 0..<refreshes {
+            before = ChildUsage.cpu(ChildUsage.selfUsage())
+            try await changer.change(round)
+            snapshot = await builder.snapshot()
+            changedCPU.append(ChildUsage.cpu(ChildUsage.selfUsage()) - before)
+        }
+        // The parts of a refresh after a change, one after the other (a refresh reads the
+        // store and the apiserver concurrently); addresses come from the last snapshot, as
+        // the builder's cache gives them.
         var parts: [String: Samples] = [:]
-        for _ in 0..<refreshes {
+        for round in 0..<refreshes {
+            try await changer.change(refreshes + round)
             func cpu<T>(_ name: String, _ body: () async -> T) async -> T {
                 let before = ChildUsage.cpu(ChildUsage.selfUsage())
                 let value = await body()
                 parts[name, default: Samples()].append(ChildUsage.cpu(ChildUsage.selfUsage()) - before)
                 return value
             }
+            var known: [String: AttachmentAddresses] = [:]
+            for pod in snapshot.pods {
+                for (record, addresses) in zip(pod.attachments, pod.addresses) { known[Self.key(record)] = addresses }
+            }
             let store = await cpu("store") { await builder.store.read() }
             let cluster = await cpu("apiserver") { await builder.cluster.read(node: node) }
             let networks = await cpu("conf dir") { await builder.files.networks(for: cluster) }
-            _ = await cpu("assembly") {
+            snapshot = await cpu("assembly") {
                 SnapshotAssembly.assemble(node: node, store: store, cluster: cluster, networks: networks,
-                                          readOnly: true, refreshedAt: 0)
+                                          readOnly: true, refreshedAt: 0) { known[Self.key($0)] ?? AttachmentAddresses($0) }
             }
         }
+        await (builder.cluster as? KubeClusterSource)?.close()
+        await changer.close()
         let now = CheckpointStore.wallClockMilliseconds()
         var state = InspectorState(snapshot: snapshot, view: .pods, width: 200, height: 60, now: now)
         state.reconcileSelection(.pods)
@@ -61,9 +79,14 @@ struct RefreshProbe: AsyncParsableCommand {
             _ = InspectorRenderer.render(state, now: now)
             render.append(Double(MonotonicClock.nanoseconds() &- start) / 1e6)
         }
-        let report = RefreshReport(firstCPU: first, refreshCPU: cpu, refreshWall: wall, render: render,
-                                   peakRSSMB: Self.peakRSSMegabytes(), pods: snapshot.pods.count, parts: parts)
+        let report = RefreshReport(firstCPU: first, refreshCPU: cpu, refreshWall: wall, changedCPU: changedCPU,
+                                   render: render, peakRSSMB: Self.peakRSSMegabytes(), pods: snapshot.pods.count,
+                                   parts: parts)
         print(report.json.jsonText)
+    }
+
+    private static func key(_ record: AttachmentRecord) -> String {
+        "\(record.containerID)/\(record.runtimeIfName)/\(record.ifName)@\(record.updatedAt)"
     }
 
     /// `VmHWM` of /proc/self/status: the peak RSS of this program's own memory. (The

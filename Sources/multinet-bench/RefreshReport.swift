@@ -12,15 +12,18 @@ struct RefreshReport {
     var firstCPU: Double
     var refreshCPU: Samples
     var refreshWall: Samples
+    /// CPU of a refresh after a change, including making it (see `refresh-probe`).
+    var changedCPU: Samples
     var render: Samples
     var peakRSSMB: Double
     var pods: Int
     /// CPU of each part of a refresh, run one after the other.
     var parts: [String: Samples]
 
-    init(firstCPU: Double, refreshCPU: Samples, refreshWall: Samples, render: Samples, peakRSSMB: Double, pods: Int,
-         parts: [String: Samples]) {
+    init(firstCPU: Double, refreshCPU: Samples, refreshWall: Samples, changedCPU: Samples, render: Samples,
+         peakRSSMB: Double, pods: Int, parts: [String: Samples]) {
         self.parts = parts
+        self.changedCPU = changedCPU
         self.firstCPU = firstCPU
         self.refreshCPU = refreshCPU
         self.refreshWall = refreshWall
@@ -38,6 +41,7 @@ struct RefreshReport {
         firstCPU = try number("firstCPU")
         refreshCPU = samples("refreshCPU")
         refreshWall = samples("refreshWall")
+        changedCPU = samples("changedCPU")
         render = samples("render")
         peakRSSMB = try number("peakRSSMB")
         pods = Int(try number("pods"))
@@ -52,6 +56,7 @@ struct RefreshReport {
         func list(_ s: Samples) -> JSONValue { .array(s.values.map { .number(String($0)) }) }
         return .object(JSONObject([
             ("firstCPU", .number(String(firstCPU))), ("refreshCPU", list(refreshCPU)), ("refreshWall", list(refreshWall)),
+            ("changedCPU", list(changedCPU)),
             ("render", list(render)), ("peakRSSMB", .number(String(peakRSSMB))), ("pods", .int(pods)),
             ("parts", .object(JSONObject(parts.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) }))),
         ]))

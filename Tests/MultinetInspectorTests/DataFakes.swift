@@ -33,11 +33,11 @@ actor FakeVersionProbe: PluginVersionProbe {
 }
 
 enum DataFixtures {
-    static func pod(_ name: String, namespace: String = "default", uid: String) throws -> Pod {
+    static func pod(_ name: String, namespace: String = "default", uid: String) throws -> PodMetadata {
         let json = try JSONValue(parsing: Array("""
             {"metadata":{"name":"\(name)","namespace":"\(namespace)","uid":"\(uid)"},"spec":{"nodeName":"node-a"},"status":{}}
             """.utf8))
-        return try Pod(json: json.objectValue!)
+        return try PodMetadata(json: json.objectValue!)
     }
 
     static func nad(_ name: String, namespace: String = "default", config: String? = nil) throws -> NetworkAttachmentDefinition {

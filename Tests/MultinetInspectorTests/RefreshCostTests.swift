@@ -1,13 +1,14 @@
 import Foundation
-import KubeAPIServerDouble
 import MultinetCore
 import MultinetTestSupport
 import Synchronization
 import Testing
+@testable import KubeAPIServerDouble
 @testable import MultinetInspector
 
 /// What keeps a refresh and a frame cheap on a busy node (README "Performance"): counts
-/// without building rows, results parsed once, one apiserver connection for every refresh.
+/// without building rows, results parsed once, pods watched rather than listed, the store
+/// read only when it changed.
 @Suite("refresh and frame cost")
 struct RefreshCostTests {
     @Test("a view's row count without a filter equals its visible rows, with a filter too",
@@ -58,32 +59,92 @@ struct RefreshCostTests {
         #expect(AddressCache.Key(changed) != AddressCache.Key(record))
     }
 
-    @Test("refreshes reuse one apiserver connection: one TLS handshake for three refreshes")
-    func oneConnection() async throws {
+    @Test("refreshes list the node's pods once (metadata only), then follow a watch, over two kept connections")
+    func watchedPods() async throws {
+        try await withSource { server, source in
+            _ = try server.seed(KubeObjects.pod(name: "web", nodeName: "node-a"))
+            for _ in 0..<3 {
+                let reading = await source.read(node: "node-a")
+                #expect(reading.apiserver == .reachable(server: server.url), "\(reading.apiserver)")
+                #expect(reading.pods?.map(\.metadata.name) == ["web"])
+            }
+            _ = try server.seed(KubeObjects.pod(name: "db", nodeName: "node-a"))
+            _ = try server.seed(KubeObjects.pod(name: "elsewhere", nodeName: "node-b"))
+            #expect(await Self.eventually(source, shows: ["db", "web"]))
+            try server.store.delete(.pods, namespace: "default", name: "web")
+            #expect(await Self.eventually(source, shows: ["db"]))
+            // The server ends the watch (its timeout): the next resumes from the last version.
+            server.store.endAllWatches()
+            _ = try server.seed(KubeObjects.pod(name: "api", nodeName: "node-a"))
+            #expect(await Self.eventually(source, shows: ["api", "db"]))
+
+            let podRequests = server.requests.all.filter { $0.path == "/api/v1/pods" }
+            let lists = podRequests.filter { $0.queryValue("watch") == nil }
+            #expect(lists.count == 1)
+            #expect(lists.first?.accept?.hasPrefix("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1") == true)
+            #expect(podRequests.filter { $0.queryValue("watch") == "true" }.count == 2)
+            #expect(server.acceptedConnections == 2, "one connection for the watch, one for the lists")
+            #expect(source.isWatchingPods)
+        }
+    }
+
+    @Test("a failed watch is dropped: the next refresh lists again, and fails like a list when the apiserver refuses")
+    func failedWatch() async throws {
+        try await withSource { server, source in
+            _ = try server.seed(KubeObjects.pod(name: "web", nodeName: "node-a"))
+            #expect(await source.read(node: "node-a").pods?.map(\.metadata.name) == ["web"])
+            server.faults.failAll(status: 403, matching: .path("/api/v1/pods"))
+            server.store.endAllWatches()
+            var watching = true
+            for _ in 0..<100 where watching {
+                try await Task.sleep(for: .milliseconds(20))
+                watching = source.isWatchingPods
+            }
+            #expect(!watching, "a watch refused with 403 drops the cache")
+            let refused = await source.read(node: "node-a")
+            #expect(refused.pods == nil)
+            guard case .unreachable(_, let error) = refused.apiserver else {
+                Issue.record("expected unreachable, got \(refused.apiserver)")
+                return
+            }
+            #expect(error.contains("403"), "\(error)")
+            server.faults.reset()
+            _ = try server.seed(KubeObjects.pod(name: "db", nodeName: "node-a"))
+            #expect(await source.read(node: "node-a").pods?.map(\.metadata.name) == ["db", "web"])
+            #expect(source.isWatchingPods)
+        }
+    }
+
+    /// Whether refreshes show exactly `names` within two seconds.
+    private static func eventually(_ source: KubeClusterSource, shows names: [String]) async -> Bool {
+        for _ in 0..<100 {
+            if await source.read(node: "node-a").pods?.map(\.metadata.name) == names { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    private func withSource(_ body: (KubeAPIServer, KubeClusterSource) async throws -> Void) async throws {
         let server = try await KubeAPIServer.start()
+        let directory = try TemporaryDirectory(prefix: "multinet-refresh")
+        defer { directory.remove() }
         do {
-            try await threeRefreshes(server)
+            let path = try server.writeKubeconfig(to: directory.file("kubeconfig.json"), format: .json)
+            let source = try #require(InspectorSources(kubeconfig: path, node: "node-a", stateDir: directory.file("state"),
+                                                       confDir: directory.file("net.d"), binDirs: ["/usr/lib/cni"], readOnly: true)
+                .clusterSource(environment: [:]) as? KubeClusterSource)
+            do {
+                try await body(server, source)
+            } catch {
+                await source.close()
+                throw error
+            }
+            await source.close()
+            #expect(!source.isWatchingPods)
         } catch {
             try? await server.shutdown()
             throw error
         }
         try await server.shutdown()
-    }
-
-    private func threeRefreshes(_ server: KubeAPIServer) async throws {
-        let directory = try TemporaryDirectory(prefix: "multinet-refresh")
-        defer { directory.remove() }
-        let path = try server.writeKubeconfig(to: directory.file("kubeconfig.json"), format: .json)
-        _ = try server.seed(KubeObjects.pod(name: "web", nodeName: "node-a"))
-        let source = InspectorSources(kubeconfig: path, node: "node-a", stateDir: directory.file("state"),
-                                      confDir: directory.file("net.d"), binDirs: ["/usr/lib/cni"], readOnly: true)
-            .clusterSource(environment: [:])
-        for _ in 0..<3 {
-            let reading = await source.read(node: "node-a")
-            #expect(reading.apiserver == .reachable(server: server.url), "\(reading.apiserver)")
-            #expect(reading.pods?.map(\.metadata.name) == ["web"])
-        }
-        #expect(server.acceptedConnections == 1)
-        await (source as? KubeClusterSource)?.close()
     }
 }

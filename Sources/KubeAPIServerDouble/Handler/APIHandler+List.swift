@@ -19,7 +19,7 @@ extension APIHandler {
     func list(_ request: APIRequest, resource: ServedResource, namespace: String?) throws -> APIResponse {
         let options = try listOptions(request, resource: resource)
         let encoding = try ResponseEncoding.negotiate(
-            accept: request.header("accept"), includeObject: request.queryValue("includeObject"))
+            accept: request.header("accept"), includeObject: request.queryValue("includeObject"), list: true)
         let result = try store.read { try $0.list(resource, namespace: namespace, options: options) }
         var metadata: KubeJSON.Object = ["resourceVersion": .string(String(result.resourceVersion))]
         if let token = result.continueToken { metadata["continue"] = .string(token) }
@@ -30,6 +30,12 @@ extension APIHandler {
         case .table(let includeObject):
             let converter = TableConverter(resource: resource, includeObject: includeObject, now: now())
             return .json(converter.table(result.items, listMetadata: metadata), contentType: encoding.contentType)
+        case .partialMetadata:
+            let list: KubeJSON = [
+                "kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1",
+                "metadata": .object(metadata), "items": .array(result.items.map(ResponseEncoding.partialMetadata)),
+            ]
+            return .json(list, contentType: encoding.contentType)
         }
     }
 

@@ -113,6 +113,8 @@ extension APIHandler {
             let converter = TableConverter(resource: resource, includeObject: includeObject, now: now())
             let metadata: KubeJSON.Object = ["resourceVersion": object["metadata"]?["resourceVersion"] ?? ""]
             return .json(converter.table([object], listMetadata: metadata), status: status, contentType: encoding.contentType)
+        case .partialMetadata:
+            return .json(ResponseEncoding.partialMetadata(object), status: status, contentType: encoding.contentType)
         }
     }
 

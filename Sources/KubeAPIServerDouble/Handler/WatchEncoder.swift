@@ -2,7 +2,8 @@ import FoundationEssentials
 
 /// Turns watch messages into the lines of a watch response: one
 /// `{"type":…,"object":…}` JSON document per line. In table encoding each event's object
-/// is a one-row `Table`, the first one with column definitions.
+/// is a one-row `Table`, the first one with column definitions; in metadata encoding a
+/// `PartialObjectMetadata`.
 struct WatchEncoder: Sendable {
     var resource: ServedResource
     var encoding: ResponseEncoding
@@ -23,6 +24,8 @@ struct WatchEncoder: Sendable {
             let metadata: KubeJSON.Object = ["resourceVersion": object["metadata"]?["resourceVersion"] ?? ""]
             json = ["type": .string(type.rawValue), "object": converter.table([object], listMetadata: metadata, withColumns: !sentColumns)]
             sentColumns = true
+        } else if case .partialMetadata = encoding, case .event(let type, let object) = message {
+            json = ["type": .string(type.rawValue), "object": ResponseEncoding.partialMetadata(object)]
         }
         return Array((json.serialized + "\n").utf8)
     }

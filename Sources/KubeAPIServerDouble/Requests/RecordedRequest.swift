@@ -16,6 +16,8 @@ public struct RecordedRequest: Sendable, Equatable, CustomStringConvertible {
     public var userAgent: String?
     /// The `Content-Type` header of the request.
     public var contentType: String?
+    /// The `Accept` header.
+    public var accept: String?
     /// When the request was read.
     public var date: Date
 

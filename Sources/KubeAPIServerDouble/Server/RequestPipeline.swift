@@ -46,7 +46,8 @@ struct RequestPipeline: Sendable {
         if case .respond(let response) = outcome { status = response.status }
         log.record(RecordedRequest(
             method: request.method, path: request.path, query: request.rawQuery, user: user?.name, status: status,
-            userAgent: request.header("user-agent"), contentType: request.header("content-type"), date: received))
+            userAgent: request.header("user-agent"), contentType: request.header("content-type"),
+            accept: request.header("accept"), date: received))
         return outcome
     }
 }

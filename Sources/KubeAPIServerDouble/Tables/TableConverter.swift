@@ -66,10 +66,7 @@ struct TableConverter: Sendable {
         case "Object":
             row["object"] = object
         default:
-            row["object"] = [
-                "kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
-                "metadata": object["metadata"] ?? .object([:]),
-            ]
+            row["object"] = ResponseEncoding.partialMetadata(object)
         }
         return .object(row)
     }

@@ -45,8 +45,24 @@ extension CheckpointStore {
         if version == 0 { return nil }
         if version > supported { throw .schemaTooNew(path: path, found: version, supported: supported) }
         connection.activity = "reading the database"
-        return CheckpointStore(path: path, directory: directory, connection: connection,
-                               now: CheckpointStore.wallClockMilliseconds)
+        let store = CheckpointStore(path: path, directory: directory, connection: connection,
+                                    now: CheckpointStore.wallClockMilliseconds)
+        store.isImmutable = parameters.hasSuffix("immutable=1")
+        return store
+    }
+
+    /// SQLite's `PRAGMA data_version` on this connection: it changes when another
+    /// connection (a plugin run, a retry) commits, and stays the same otherwise, so a reader
+    /// that keeps its store open can tell whether its last read is still current.
+    ///
+    /// - Returns `nil` for a store opened `immutable` (there was no WAL and no `-shm`),
+    ///   which cannot see later writes: open the store again to read them.
+    public func dataVersion() throws(CheckpointError) -> Int64? {
+        guard !isImmutable else { return nil }
+        connection.activity = "checking for changes"
+        return try connection.retryingWhileBusy { () throws(CheckpointError) in
+            try connection.query("PRAGMA data_version") { row in row.int64(0) }.first
+        }
     }
 
     /// `path` with the characters a `file:` URI gives meaning to percent-encoded.

@@ -48,6 +48,10 @@ public final class CheckpointStore {
     /// The connection every query runs on.
     let connection: SQLiteConnection
 
+    /// Opened read-only with `immutable=1` (no WAL, no `-shm`): SQLite assumes the file
+    /// never changes, so this store cannot see later writes.
+    var isImmutable = false
+
     /// The wall clock, in unix milliseconds (injectable for tests).
     let now: @Sendable () -> Int64
 

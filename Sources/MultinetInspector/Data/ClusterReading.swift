@@ -6,15 +6,15 @@ public struct ClusterReading: Sendable, Equatable {
     public var apiserver: APIServerState
     /// The kube context in use, when a kubeconfig named one.
     public var context: String?
-    /// The pods scheduled on this node; `nil` when they could not be listed.
-    public var pods: [Pod]?
+    /// The pods scheduled on this node (their metadata); `nil` when they could not be listed.
+    public var pods: [PodMetadata]?
     /// `NetworkAttachmentDefinition`s of all namespaces (empty when not listed).
     public var networkAttachmentDefinitions: [NetworkAttachmentDefinition]
     /// Alpha `Network`s of all namespaces (empty when not listed).
     public var networks: [Network]
 
     /// A reading.
-    public init(apiserver: APIServerState, context: String? = nil, pods: [Pod]? = nil,
+    public init(apiserver: APIServerState, context: String? = nil, pods: [PodMetadata]? = nil,
                 networkAttachmentDefinitions: [NetworkAttachmentDefinition] = [], networks: [Network] = []) {
         self.apiserver = apiserver
         self.context = context

@@ -4,11 +4,13 @@ import MultinetCore
 /// `fieldSelector=spec.nodeName=NODE`, and `NetworkAttachmentDefinition`s and `Network`s
 /// of all namespaces.
 ///
-/// The source keeps one client, and so one kept-alive TLS connection, from read to read:
-/// a refresh costs three requests, not a handshake. A read that finds the apiserver
-/// unreachable drops the client, so the next one connects afresh. NADs and Networks are
-/// optional API groups: a 404 for one of them lists none of that kind rather than marking
-/// the apiserver unreachable.
+/// The source keeps one client from read to read, with two kept-alive TLS connections: one
+/// for a watch of the node's pods (metadata only, see ``PodWatch``), one for listing NADs
+/// and Networks. A refresh costs those two small lists, not a handshake, and decodes no
+/// pod that did not change. A read that finds the apiserver unreachable drops the client
+/// and the watch, so the next one connects and lists afresh. NADs and Networks are optional
+/// API groups: a 404 for one of them lists none of that kind rather than marking the
+/// apiserver unreachable.
 public struct KubeClusterSource: ClusterSource {
     /// The apiserver and credentials.
     public var connection: ClusterConnection
@@ -18,6 +20,8 @@ public struct KubeClusterSource: ClusterSource {
     public var timeoutSeconds: Double
     /// The client kept between reads.
     private let kept = KeptClient()
+    /// The node's pods, watched.
+    private let podWatch = PodWatch()
 
     /// A source over a resolved connection.
     public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5) {
@@ -32,25 +36,31 @@ public struct KubeClusterSource: ClusterSource {
         do {
             client = try kept.client { () throws(KubeError) in
                 try KubeClient(connection: connection,
-                               options: KubeClientOptions(timeoutSeconds: timeoutSeconds, userAgent: "multinet-inspect"))
+                               options: KubeClientOptions(timeoutSeconds: timeoutSeconds, maximumConnectionsPerHost: 2,
+                                                          userAgent: "multinet-inspect"))
             }
         } catch {
             return ClusterReading(apiserver: .unreachable(server: server, error: error.description), context: context)
         }
         let reading = await read(node: node, client: client, server: server)
-        if case .unreachable = reading.apiserver { await kept.discard(client) }
+        if case .unreachable = reading.apiserver {
+            podWatch.stop()
+            await kept.discard(client)
+        }
         return reading
     }
 
-    /// Closes the kept connection.
+    /// Stops the watch and closes the kept connections.
     public func close() async {
+        podWatch.stop()
         await kept.close()
     }
 
+    /// Whether the node's pods are being watched (between a successful read and a failure).
+    var isWatchingPods: Bool { podWatch.isWatching }
+
     private func read(node: String, client: KubeClient, server: String) async -> ClusterReading {
-        async let pods = result { () async throws(KubeError) in
-            try await client.listAll(Pod.self, namespace: nil, options: KubeListOptions(fieldSelector: "spec.nodeName=\(node)")).items
-        }
+        async let pods = podWatch.pods(client: client, node: node)
         async let nads = result { () async throws(KubeError) in
             try await client.listAll(NetworkAttachmentDefinition.self, namespace: nil).items
         }

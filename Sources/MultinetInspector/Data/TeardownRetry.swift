@@ -31,7 +31,7 @@ public struct TeardownRetry: Sendable {
     }
 
     /// The database file.
-    public var storePath: String { CheckpointStoreSource(directory: stateDir).path }
+    public var storePath: String { CheckpointStoreSource.path(directory: stateDir) }
 
     /// The failed teardowns `run` would retry, read without writing anything.
     public func candidates(containerID: String, interface: String?) throws(RetryError) -> [AttachmentRecord] {
@@ -45,9 +45,16 @@ public struct TeardownRetry: Sendable {
     }
 
     /// Retries the container's failed teardowns (only those on `interface` when given),
-    /// in reverse attach order; one outcome per record.
+    /// in reverse attach order; one outcome per record. The store readers this process
+    /// keeps open are closed meanwhile (see ``KeptStores``).
     public func run(containerID: String, interface: String?, readOnly: Bool) throws(RetryError) -> [RetryOutcome] {
         if readOnly { throw .readOnly }
+        return try KeptStores.shared.whileWriting { () throws(RetryError) -> [RetryOutcome] in
+            try retry(containerID: containerID, interface: interface)
+        }
+    }
+
+    private func retry(containerID: String, interface: String?) throws(RetryError) -> [RetryOutcome] {
         _ = try candidates(containerID: containerID, interface: interface)
         if let reason = Self.unwritableReason(directory: stateDir, database: storePath) {
             throw .storeNotWritable(store: storePath, reason: reason)

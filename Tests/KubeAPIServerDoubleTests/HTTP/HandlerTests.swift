@@ -154,6 +154,35 @@ struct HandlerTests {
         #expect(response.json["rows"]?.arrayValue?.first?["object"]?["kind"] == "PartialObjectMetadata")
     }
 
+    @Test("metadata requests get PartialObjectMetadataList and PartialObjectMetadata, as client-go's metadata client")
+    func partialObjectMetadata() throws {
+        try store.create(.pods, KubeObjects.pod(name: "web", nodeName: "node-a", annotations: ["a": "1"], podIPs: ["10.1.0.5"]))
+        try store.create(.pods, KubeObjects.pod(name: "db", nodeName: "node-b"))
+        let list = try send("GET", "/api/v1/pods?fieldSelector=spec.nodeName%3Dnode-a", headers: [
+            ("Accept", "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"),
+        ])
+        #expect(list.json["kind"] == "PartialObjectMetadataList")
+        #expect(list.json["apiVersion"] == "meta.k8s.io/v1")
+        #expect(list.json.string(at: "metadata.resourceVersion") == String(store.resourceVersion))
+        #expect(list.headers.contains { $0 == ("Content-Type", "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1") })
+        let item = try #require(list.json["items"]?.arrayValue?.first)
+        #expect(list.json["items"]?.arrayValue?.count == 1)
+        #expect(item["kind"] == "PartialObjectMetadata")
+        #expect(item.string(at: "metadata.name") == "web")
+        #expect(item.string(at: "metadata.annotations.a") == "1")
+        #expect(item["spec"] == nil)
+        #expect(item["status"] == nil)
+        let one = try send("GET", "/api/v1/namespaces/default/pods/db", headers: [
+            ("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json"),
+        ])
+        #expect(one.json["kind"] == "PartialObjectMetadata")
+        #expect(one.json.string(at: "metadata.name") == "db")
+        #expect(one.json["spec"] == nil)
+        let refused = try send("GET", "/api/v1/pods", headers: [("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1")])
+        #expect(refused.status == 406)
+        #expect(refused.json["reason"] == "NotAcceptable")
+    }
+
     @Test("aggregated discovery requests fall back to plain discovery documents")
     func discovery() throws {
         let accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json"

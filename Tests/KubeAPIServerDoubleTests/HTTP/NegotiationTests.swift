@@ -16,6 +16,29 @@ struct NegotiationTests {
         #expect(try ResponseEncoding.negotiate(accept: accept, includeObject: includeObject) == encoding)
     }
 
+    @Test("PartialObjectMetadata fits one object or a watch, PartialObjectMetadataList only a list", arguments: [
+        ("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json", true, ResponseEncoding.partialMetadata(list: true)),
+        ("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json", false, .plain),
+        ("application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json", false, .partialMetadata(list: false)),
+        ("application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1beta1", false, .partialMetadata(list: false)),
+        ("application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json", true, .plain),
+        ("application/json;as=PartialObjectMetadata;g=example.com;v=v1,application/json", false, .plain),
+        ("application/vnd.kubernetes.protobuf;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json",
+         true, .partialMetadata(list: true)),
+    ] as [(String, Bool, ResponseEncoding)])
+    func partialMetadata(accept: String, list: Bool, encoding: ResponseEncoding) throws {
+        #expect(try ResponseEncoding.negotiate(accept: accept, includeObject: nil, list: list) == encoding)
+    }
+
+    @Test("a list asked for only as PartialObjectMetadata is 406, as from the apiserver")
+    func partialMetadataOfAList() {
+        let error = #expect(throws: APIStatusError.self) {
+            try ResponseEncoding.negotiate(accept: "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1",
+                                           includeObject: nil, list: true)
+        }
+        #expect(error?.code == 406)
+    }
+
     @Test("only unsupported representations is 406")
     func notAcceptable() {
         let error = #expect(throws: APIStatusError.self) {

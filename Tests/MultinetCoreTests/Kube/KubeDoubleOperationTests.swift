@@ -125,6 +125,48 @@ extension KubeTests {
             }
         }
 
+        @Test("pod metadata is listed, read and watched as PartialObjectMetadata")
+        func podMetadata() async throws {
+            try await Self.withClient { fixture, client in
+                try fixture.seedPod("web", annotations: ["k8s.v1.cni.cncf.io/networks": "a"])
+                try fixture.seedPod("elsewhere", nodeName: "node-b")
+                fixture.server.requests.clear()
+                let listed = try await client.listAll(PodMetadata.self, namespace: nil,
+                                                      options: KubeListOptions(fieldSelector: "spec.nodeName=node-a"))
+                #expect(listed.items.map(\.metadata.name) == ["web"])
+                #expect(listed.items.first?.metadata.annotations == ["k8s.v1.cni.cncf.io/networks": "a"])
+                #expect(listed.items.first?.raw["kind"]?.stringValue == "PartialObjectMetadata")
+                #expect(listed.items.first?.raw["spec"] == nil)
+                let one = try await client.get(PodMetadata.self, name: "elsewhere", namespace: "default")
+                #expect(one.raw["kind"]?.stringValue == "PartialObjectMetadata")
+                #expect(one.metadata.uid?.isEmpty == false)
+                var seen: [String] = []
+                for try await event in client.listAndWatch(PodMetadata.self, namespace: nil,
+                                                           options: KubeListOptions(fieldSelector: "spec.nodeName=node-a"),
+                                                           watchTimeoutSeconds: 30) {
+                    switch event {
+                    case .listed(let pods, _):
+                        seen.append("listed " + pods.map(\.metadata.name).joined(separator: ","))
+                        try fixture.seedPod("other-node", nodeName: "node-b")
+                        try fixture.seedPod("db")
+                    case .changed(.added(let pod)):
+                        seen.append("added \(pod.metadata.name) \(pod.raw["kind"]?.stringValue ?? "-")")
+                    case .changed:
+                        continue
+                    }
+                    if seen.count == 2 { break }
+                }
+                #expect(seen == ["listed web", "added db PartialObjectMetadata"])
+                let accepts = fixture.server.requests.all.map { "\($0.queryValue("watch") == nil ? "list/get" : "watch") \($0.accept ?? "-")" }
+                #expect(accepts == [
+                    "list/get application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json",
+                    "list/get application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json",
+                    "list/get application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json",
+                    "watch application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json",
+                ])
+            }
+        }
+
         @Test("the informer lists, then streams changes")
         func informer() async throws {
             try await Self.withClient { fixture, client in

@@ -1,7 +1,8 @@
 extension KubeClient {
     /// Reads one object.
     public func get<R: KubeResource>(_ type: R.Type, name: String, namespace: String) async throws(KubeError) -> R {
-        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace, name: name))
+        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace, name: name),
+                                         accept: R.representation.accept(list: false))
         return try decode(type, exchange)
     }
 
@@ -11,7 +12,8 @@ extension KubeClient {
                                       continueToken: String? = nil) async throws(KubeError) -> KubeList<R> {
         var query = listOptions.queryItems
         if let continueToken { query.append(("continue", continueToken)) }
-        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace), query: query)
+        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace), query: query,
+                                         accept: R.representation.accept(list: true))
         return try decodeList(type, exchange)
     }
 

@@ -3,8 +3,9 @@ extension KubeClient {
     /// deadline passes.
     ///
     /// - Parameter stream: return as soon as a 2xx head arrives, leaving the body unread (watches).
+    /// - Parameter accept: the `Accept` header.
     func perform(_ method: String, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil,
-                 contentType: String? = nil, stream: Bool = false) async throws(KubeError) -> KubeExchange {
+                 contentType: String? = nil, accept: String = "application/json", stream: Bool = false) async throws(KubeError) -> KubeExchange {
         let deadline = KubeDeadline.after(seconds: options.timeoutSeconds)
         var description = KubeRequestDescription(server: connection.server.description, method: method,
                                                  path: connection.server.basePath + path)
@@ -23,7 +24,7 @@ extension KubeClient {
             } catch {
                 throw .credentials(description, reason: error.description)
             }
-            var headers = [("Accept", "application/json"), ("User-Agent", options.userAgent)]
+            var headers = [("Accept", accept), ("User-Agent", options.userAgent)]
             if let header = authorization.header { headers.append(("Authorization", header)) }
             if let contentType { headers.append(("Content-Type", contentType)) }
             let request = KubeHTTPRequest(method: method, path: path + URLQuery.encode(query), headers: headers,
@@ -91,7 +92,7 @@ extension KubeClient {
 
     /// Decodes a successful answer's body as an object of type `R`.
     func decode<R: KubeResource>(_ type: R.Type, _ exchange: KubeExchange) throws(KubeError) -> R {
-        let object = try jsonObject(exchange, kind: R.resourceType.kind)
+        let object = try jsonObject(exchange, kinds: R.representation.kinds(of: R.resourceType, list: false))
         do {
             return try R(json: object)
         } catch {
@@ -101,7 +102,7 @@ extension KubeClient {
 
     /// Decodes a successful answer's body as a list of `R`.
     func decodeList<R: KubeResource>(_ type: R.Type, _ exchange: KubeExchange) throws(KubeError) -> KubeList<R> {
-        let object = try jsonObject(exchange, kind: R.resourceType.kind + "List")
+        let object = try jsonObject(exchange, kinds: R.representation.kinds(of: R.resourceType, list: true))
         do {
             return try KubeList<R>(json: object)
         } catch {
@@ -109,7 +110,7 @@ extension KubeClient {
         }
     }
 
-    private func jsonObject(_ exchange: KubeExchange, kind: String) throws(KubeError) -> JSONObject {
+    private func jsonObject(_ exchange: KubeExchange, kinds: [String]) throws(KubeError) -> JSONObject {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: exchange.body)
@@ -119,8 +120,8 @@ extension KubeClient {
         guard let object = value.objectValue else {
             throw .decoding(exchange.request, .wrongType(field: "(the response)", expected: "an object", found: value.kindName))
         }
-        if let found = object["kind"]?.stringValue, found != kind {
-            throw .decoding(exchange.request, .unexpectedKind(expected: kind, found: found))
+        if let found = object["kind"]?.stringValue, !kinds.contains(found) {
+            throw .decoding(exchange.request, .unexpectedKind(expected: kinds[0], found: found))
         }
         return object
     }

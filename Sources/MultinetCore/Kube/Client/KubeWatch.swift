@@ -107,7 +107,8 @@ extension KubeClient {
         if let resourceVersion, !resourceVersion.isEmpty { query.append(("resourceVersion", resourceVersion)) }
         if allowBookmarks { query.append(("allowWatchBookmarks", "true")) }
         if let timeoutSeconds { query.append(("timeoutSeconds", String(timeoutSeconds))) }
-        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace), query: query, stream: true)
+        let exchange = try await perform("GET", R.resourceType.path(namespace: namespace), query: query,
+                                         accept: R.representation.accept(list: false), stream: true)
         return KubeWatch(request: exchange.request, body: exchange.response.body)
     }
 }

@@ -9,4 +9,11 @@ public protocol KubeResource: Sendable {
     var raw: JSONObject { get }
     /// Decodes an object; errors name the field at fault.
     init(json: JSONObject) throws(KubeDecodingError)
+    /// How the client asks for these objects; whole objects unless a type says otherwise.
+    static var representation: KubeRepresentation { get }
+}
+
+extension KubeResource {
+    /// Whole objects.
+    public static var representation: KubeRepresentation { .object }
 }
