@@ -27,6 +27,36 @@ extension CheckpointStore {
         try readAttachments("listing all attachments", where: "", [])
     }
 
+    /// Every attachment, as ``allAttachments()`` orders them, for a reader that reads the
+    /// store again and again (the inspector): a row that holds exactly what a record of
+    /// `previous` (that reader's last result) holds — compared column by column, byte for
+    /// byte, without decoding — is that record, reused; only new and changed rows are
+    /// decoded.
+    public func allAttachments(reusing previous: [AttachmentRecord]) throws(CheckpointError) -> [AttachmentRecord] {
+        guard !previous.isEmpty else { return try allAttachments() }
+        connection.activity = "listing all attachments"
+        return try connection.retryingWhileBusy { () throws(CheckpointError) in
+            // `previous` is in the query's order: walk it alongside the rows.
+            var next = 0
+            return try connection.query(Self.attachmentsQuery(where: "")) { row throws(CheckpointError) in
+                while next < previous.count {
+                    let candidate = previous[next]
+                    let order = Self.compareOrder(row, candidate)
+                    if order > 0 {
+                        next += 1  // the candidate's row is gone
+                        continue
+                    }
+                    if order == 0 {
+                        next += 1
+                        if Self.rowHolds(row, candidate) { return candidate }
+                    }
+                    break
+                }
+                return try attachmentRecord(row)
+            }
+        }
+    }
+
     /// The attachments whose last ADD or DEL failed (`.addFailed` or `.delFailed`).
     public func failedAttachments() throws(CheckpointError) -> [AttachmentRecord] {
         try readAttachments(
@@ -66,18 +96,59 @@ extension CheckpointStore {
     ) throws(CheckpointError) -> [AttachmentRecord] {
         connection.activity = activity
         return try connection.retryingWhileBusy { () throws(CheckpointError) in
-            try connection.query(
-                """
-                SELECT container_id, runtime_ifname, ifname, position, is_default, netns,
-                       pod_namespace, pod_name, pod_uid, network, network_namespace, network_kind,
-                       config, cni_path, cni_args, state, result, error, last_operation, attempts,
-                       created_at, updated_at, last_duration_ms
-                FROM attachments \(filter)
-                ORDER BY container_id, runtime_ifname, position, ifname
-                """,
-                bindings
-            ) { row throws(CheckpointError) in try attachmentRecord(row) }
+            try connection.query(Self.attachmentsQuery(where: filter), bindings) { row throws(CheckpointError) in
+                try attachmentRecord(row)
+            }
         }
+    }
+
+    /// The attachment columns in ``attachmentRecord(_:)``'s order, ordered by container,
+    /// runtime interface, position and interface.
+    private static func attachmentsQuery(where filter: String) -> String {
+        """
+        SELECT container_id, runtime_ifname, ifname, position, is_default, netns,
+               pod_namespace, pod_name, pod_uid, network, network_namespace, network_kind,
+               config, cni_path, cni_args, state, result, error, last_operation, attempts,
+               created_at, updated_at, last_duration_ms
+        FROM attachments \(filter)
+        ORDER BY container_id, runtime_ifname, position, ifname
+        """
+    }
+
+    /// Where the row falls against `record` in the query's order: negative before, zero at
+    /// the same key, positive after.
+    private static func compareOrder(_ row: SQLiteStatement, _ record: AttachmentRecord) -> Int {
+        var order = row.compareText(0, record.containerID)
+        if order == 0 { order = row.compareText(1, record.runtimeIfName) }
+        if order == 0 {
+            let position = row.int64(3)
+            order = position < Int64(record.position) ? -1 : position > Int64(record.position) ? 1 : 0
+        }
+        if order == 0 { order = row.compareText(2, record.ifName) }
+        return order
+    }
+
+    /// Whether the row (at `record`'s key) holds exactly `record`, every column.
+    private static func rowHolds(_ row: SQLiteStatement, _ record: AttachmentRecord) -> Bool {
+        row.int64Equals(4, record.isDefault ? 1 : 0)
+            && row.textEquals(5, record.netns)
+            && row.textEquals(6, record.podNamespace)
+            && row.textEquals(7, record.podName)
+            && row.textEquals(8, record.podUID)
+            && row.textEquals(9, record.network)
+            && row.textEquals(10, record.networkNamespace)
+            && row.textEquals(11, record.networkKind)
+            && row.blobEquals(12, record.config, nullable: false)
+            && row.textEquals(13, record.cniPath)
+            && row.textEquals(14, record.cniArgs)
+            && row.textEquals(15, record.state.rawValue)
+            && row.blobEquals(16, record.result)
+            && row.textEquals(17, record.error)
+            && row.textEquals(18, record.lastOperation.rawValue)
+            && row.int64Equals(19, Int64(record.attempts))
+            && row.int64Equals(20, record.createdAt)
+            && row.int64Equals(21, record.updatedAt)
+            && row.int64Equals(22, record.lastDurationMs)
     }
 
     /// Decodes one row of `readAttachments`' column list.

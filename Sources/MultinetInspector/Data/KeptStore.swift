@@ -9,9 +9,10 @@ import Darwin
 
 /// The checkpoint store a ``CheckpointStoreSource`` keeps open between reads, with the
 /// records of its last read: a read first asks SQLite whether anything was committed
-/// since (`PRAGMA data_version`) and answers from the last read when nothing was. The
-/// store is opened afresh when something changed, when the file at the path is another
-/// file (moved aside and recreated), or when it was opened `immutable` and so cannot tell.
+/// since (`PRAGMA data_version`) and answers from the last read when nothing was, and reads
+/// the records again on the same connection when something was. The store is opened
+/// afresh when the file at the path is another file (moved aside and recreated), when the
+/// schema changed, or when it was opened `immutable` and so cannot tell.
 /// While the inspector itself writes the store (``KeptStores/whileWriting(_:)``), reads
 /// answer from the last read without opening it (the first read opens and closes it).
 final class KeptStore: Sendable {
@@ -20,6 +21,7 @@ final class KeptStore: Sendable {
         var device: UInt64
         var inode: UInt64
         var version: Int64
+        var schema: Int
         var records: [AttachmentRecord]
     }
 
@@ -60,9 +62,19 @@ final class KeptStore: Sendable {
     private func read(directory: String, path: String, kept: inout Kept?) -> StoreReading {
         var info = stat()
         let identity = stat(path, &info) == 0 ? (UInt64(info.st_dev), UInt64(info.st_ino)) : nil
-        if let current = kept, let identity, current.device == identity.0, current.inode == identity.1,
-           let version = try? current.store.dataVersion(), version == current.version {
-            return StoreReading(path: path, records: current.records)
+        if var current = kept, let identity, current.device == identity.0, current.inode == identity.1,
+           let version = try? current.store.dataVersion() {
+            if version == current.version { return StoreReading(path: path, records: current.records) }
+            // Changed: read again on the same connection, unless a newer multinet migrated
+            // the schema meanwhile (then open afresh, which refuses a schema too new).
+            if let schema = try? current.store.schemaVersion, schema == current.schema,
+               let records = try? current.store.allAttachments(reusing: current.records) {
+                fullReads.add(1, ordering: .relaxed)
+                current.version = version
+                current.records = records
+                kept = current
+                return StoreReading(path: path, records: records)
+            }
         }
         kept = nil
         do {
@@ -71,10 +83,12 @@ final class KeptStore: Sendable {
             }
             // The version before the records: a commit in between shows as a change next time.
             let version = try store.dataVersion()
+            let schema = try store.schemaVersion
             let records = try store.allAttachments()
             fullReads.add(1, ordering: .relaxed)
             if let version, let identity {
-                kept = Kept(store: store, device: identity.0, inode: identity.1, version: version, records: records)
+                kept = Kept(store: store, device: identity.0, inode: identity.1, version: version, schema: schema,
+                            records: records)
             }
             return StoreReading(path: path, records: records)
         } catch {

@@ -41,7 +41,8 @@ extension KubeClient {
     /// Creates an object in `namespace` (a POST) and returns it as stored.
     public func create<R: KubeResource>(_ type: R.Type, namespace: String, object: JSONValue) async throws(KubeError) -> R {
         let exchange = try await perform("POST", R.resourceType.path(namespace: namespace),
-                                         body: object.serialized(), contentType: "application/json")
+                                         body: object.serialized(), contentType: "application/json",
+                                         accept: R.representation.accept(list: false))
         return try decode(type, exchange)
     }
 
@@ -49,7 +50,8 @@ extension KubeClient {
     public func mergePatch<R: KubeResource>(_ type: R.Type, name: String, namespace: String,
                                             patch: JSONValue) async throws(KubeError) -> R {
         let exchange = try await perform("PATCH", R.resourceType.path(namespace: namespace, name: name),
-                                         body: patch.serialized(), contentType: "application/merge-patch+json")
+                                         body: patch.serialized(), contentType: "application/merge-patch+json",
+                                         accept: R.representation.accept(list: false))
         return try decode(type, exchange)
     }
 
