@@ -17,6 +17,18 @@ struct DataStoreTests {
         return out
     }
 
+    static let eth0 = OutputFixtures.record(ifName: "eth0", network: "podnet", position: 0, state: .adding)
+    static let net1 = OutputFixtures.record(ifName: "net1", network: "macnet", position: 1, state: .adding)
+
+    /// Runs `body` with a state dir whose store holds `eth0` (written and closed), removed afterwards.
+    private func withSeededState(_ body: (String) async throws -> Void) async throws {
+        let dir = try TemporaryDirectory(prefix: "inspect-store")
+        defer { dir.remove() }
+        let state = dir.file("state")
+        try CheckpointStore(directory: state).recordAddStarted(Self.eth0)
+        try await body(state)
+    }
+
     @Test("a missing state dir reads as empty and is not created")
     func missing() async throws {
         let dir = try TemporaryDirectory(prefix: "inspect-store")
@@ -48,26 +60,24 @@ struct DataStoreTests {
 
     @Test("the store stays open: an unchanged store is answered from the last read, another connection's commits are seen")
     func keptOpen() async throws {
-        let dir = try TemporaryDirectory(prefix: "inspect-store")
-        defer { dir.remove() }
-        let state = dir.file("state")
-        let writer = try CheckpointStore(directory: state)
-        try writer.recordAddStarted(OutputFixtures.record(ifName: "eth0", network: "podnet", position: 0, state: .adding))
-        let source = CheckpointStoreSource(directory: state, turns: KeptStores())
-        #expect(await source.read().records.map(\.ifName) == ["eth0"])
-        #expect(await source.read().records.map(\.ifName) == ["eth0"])
-        #expect(source.kept.recordReads == 1, "nothing was committed between the reads")
+        try await withSeededState { state in
+            let writer = try CheckpointStore(directory: state)
+            let source = CheckpointStoreSource(directory: state, turns: KeptStores())
+            #expect(await source.read().records.map(\.ifName) == ["eth0"])
+            #expect(await source.read().records.map(\.ifName) == ["eth0"])
+            #expect(source.kept.recordReads == 1, "nothing was committed between the reads")
 
-        try writer.recordAddStarted(OutputFixtures.record(ifName: "net1", network: "macnet", position: 1, state: .adding))
-        #expect(await source.read().records.map(\.ifName) == ["eth0", "net1"])
-        try writer.recordAddSucceeded(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "net1", result: Array("{}".utf8),
-                                      durationMs: 2)
-        #expect(await source.read().records.map(\.state) == [.adding, .attached])
-        // A second writer, as a plugin run would be.
-        try CheckpointStore(directory: state).removeAttachment(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0")
-        #expect(await source.read().records.map(\.ifName) == ["net1"])
-        #expect(await source.read().records.map(\.ifName) == ["net1"])
-        #expect(source.kept.recordReads == 4)
+            try writer.recordAddStarted(Self.net1)
+            #expect(await source.read().records.map(\.ifName) == ["eth0", "net1"])
+            try writer.recordAddSucceeded(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "net1",
+                                          result: Array("{}".utf8), durationMs: 2)
+            #expect(await source.read().records.map(\.state) == [.adding, .attached])
+            // A second writer, as a plugin run would be.
+            try CheckpointStore(directory: state).removeAttachment(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0")
+            #expect(await source.read().records.map(\.ifName) == ["net1"])
+            #expect(await source.read().records.map(\.ifName) == ["net1"])
+            #expect(source.kept.recordReads == 4)
+        }
     }
 
     @Test("a store moved aside and created anew is read from the new file; a store that appears is read")
@@ -95,44 +105,36 @@ struct DataStoreTests {
 
     @Test("a writer in this process closes the kept readers first: SQLite's shared read-only -shm would refuse its writes")
     func writerTakesTurn() async throws {
-        let dir = try TemporaryDirectory(prefix: "inspect-store")
-        defer { dir.remove() }
-        let state = dir.file("state")
-        do {
-            let store = try CheckpointStore(directory: state)
-            try store.recordAddStarted(OutputFixtures.record(ifName: "eth0", network: "podnet", position: 0, state: .adding))
+        try await withSeededState { state in
+            let turns = KeptStores()
+            let source = CheckpointStoreSource(directory: state, turns: turns)
+            #expect(await source.read().records.count == 1)
+            let refused = #expect(throws: CheckpointError.self) { try CheckpointStore(directory: state).recordAddStarted(Self.net1) }
+            #expect("\(refused.map { "\($0)" } ?? "")".contains("readonly"), "the reason readers and writers take turns")
+            try turns.whileWriting { () throws(CheckpointError) in
+                try CheckpointStore(directory: state).recordAddStarted(Self.net1)
+                #expect(turns.isWriting)
+            }
+            #expect(!turns.isWriting)
+            #expect(await source.read().records.map(\.ifName) == ["eth0", "net1"])
         }
-        let turns = KeptStores()
-        let source = CheckpointStoreSource(directory: state, turns: turns)
-        #expect(await source.read().records.count == 1)
-        let record = OutputFixtures.record(ifName: "net1", network: "macnet", position: 1, state: .adding)
-        let refused = #expect(throws: CheckpointError.self) { try CheckpointStore(directory: state).recordAddStarted(record) }
-        #expect("\(refused.map { "\($0)" } ?? "")".contains("readonly"), "the reason readers and writers take turns")
-        try turns.whileWriting { () throws(CheckpointError) in
-            try CheckpointStore(directory: state).recordAddStarted(record)
-            #expect(turns.isWriting)
-        }
-        #expect(!turns.isWriting)
-        #expect(await source.read().records.map(\.ifName) == ["eth0", "net1"])
     }
 
     @Test("while this process writes, a reader answers from its last read without opening the store")
     func readerWaitsTurn() async throws {
-        let dir = try TemporaryDirectory(prefix: "inspect-store")
-        defer { dir.remove() }
-        let state = dir.file("state")
-        let writer = try CheckpointStore(directory: state)
-        try writer.recordAddStarted(OutputFixtures.record(ifName: "eth0", network: "podnet", position: 0, state: .adding))
-        let turns = KeptStores()
-        let source = CheckpointStoreSource(directory: state, turns: turns)
-        #expect(await source.read().records.count == 1)
-        try turns.whileWriting { () throws(CheckpointError) in
-            try writer.recordAddStarted(OutputFixtures.record(ifName: "net1", network: "macnet", position: 1, state: .adding))
-            #expect(source.kept.read(directory: state, path: source.path).records.count == 1,
-                    "the last read, while the writer writes")
+        try await withSeededState { state in
+            let writer = try CheckpointStore(directory: state)
+            let turns = KeptStores()
+            let source = CheckpointStoreSource(directory: state, turns: turns)
+            #expect(await source.read().records.count == 1)
+            try turns.whileWriting { () throws(CheckpointError) in
+                try writer.recordAddStarted(Self.net1)
+                #expect(source.kept.read(directory: state, path: source.path).records.count == 1,
+                        "the last read, while the writer writes")
+            }
+            #expect(await source.read().records.count == 2)
+            #expect(source.kept.recordReads == 2)
         }
-        #expect(await source.read().records.count == 2)
-        #expect(source.kept.recordReads == 2)
     }
 
     @Test("retry refuses --read-only, an unknown container and a container with nothing failed (usage errors)")
