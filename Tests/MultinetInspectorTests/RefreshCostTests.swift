@@ -93,6 +93,13 @@ struct RefreshCostTests {
         try await withSource { server, source in
             _ = try server.seed(KubeObjects.pod(name: "web", nodeName: "node-a"))
             #expect(await source.read(node: "node-a").pods?.map(\.metadata.name) == ["web"])
+            // The watch starts after the list returns: end it only once the server has it.
+            var opened = false
+            for _ in 0..<250 where !opened {
+                opened = server.store.openWatchCount == 1
+                if !opened { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            try #require(opened, "the pod watch never reached the server")
             server.faults.failAll(status: 403, matching: .path("/api/v1/pods"))
             server.store.endAllWatches()
             var watching = true
