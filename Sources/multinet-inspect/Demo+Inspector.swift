@@ -62,7 +62,7 @@ extension Demo {
             return
         }
         say("the inspector's view of node \(Self.node) (multinet-inspect --once; on a terminal this is the curses view)")
-        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment).snapshot()
+        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment, watch: false).snapshot()
         print(SnapshotTables.text(snapshot).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
         say("multinet-inspect retry \(Self.flakyPodID): the same teardown as DEL, from the record")
         do {

@@ -42,7 +42,7 @@ struct MultinetInspect: AsyncParsableCommand {
             }
             return
         }
-        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment).snapshot()
+        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment, watch: false).snapshot()
         switch output {
         case .table: print(SnapshotTables.text(snapshot), terminator: "")
         case .json: print(SnapshotJSON.text(snapshot), terminator: "")

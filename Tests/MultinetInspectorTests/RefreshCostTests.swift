@@ -122,6 +122,19 @@ struct RefreshCostTests {
         }
     }
 
+    @Test("a single-snapshot source (--once) lists the pods and opens no watch")
+    func onceWatchesNothing() async throws {
+        try await withSource(watch: false) { server, source in
+            _ = try server.seed(KubeObjects.pod(name: "web", nodeName: "node-a"))
+            #expect(await source.read(node: "node-a").pods?.map(\.metadata.name) == ["web"])
+            #expect(await source.read(node: "node-a").pods?.map(\.metadata.name) == ["web"])
+            #expect(!source.isWatchingPods)
+            let podRequests = server.requests.all.filter { $0.path == "/api/v1/pods" }
+            #expect(podRequests.map { $0.queryValue("watch") } == [nil, nil], "two lists, no watch")
+            #expect(server.store.openWatchCount == 0)
+        }
+    }
+
     /// Whether refreshes show exactly `names` within five seconds.
     private static func eventually(_ source: KubeClusterSource, shows names: [String]) async -> Bool {
         for _ in 0..<250 {
@@ -131,7 +144,8 @@ struct RefreshCostTests {
         return false
     }
 
-    private func withSource(_ body: (KubeAPIServer, KubeClusterSource) async throws -> Void) async throws {
+    private func withSource(watch: Bool = true,
+                            _ body: (KubeAPIServer, KubeClusterSource) async throws -> Void) async throws {
         let server = try await KubeAPIServer.start()
         let directory = try TemporaryDirectory(prefix: "multinet-refresh")
         defer { directory.remove() }
@@ -139,7 +153,7 @@ struct RefreshCostTests {
             let path = try server.writeKubeconfig(to: directory.file("kubeconfig.json"), format: .json)
             let source = try #require(InspectorSources(kubeconfig: path, node: "node-a", stateDir: directory.file("state"),
                                                        confDir: directory.file("net.d"), binDirs: ["/usr/lib/cni"], readOnly: true)
-                .clusterSource(environment: [:]) as? KubeClusterSource)
+                .clusterSource(environment: [:], watch: watch) as? KubeClusterSource)
             do {
                 try await body(server, source)
             } catch {

@@ -36,20 +36,24 @@ public struct InspectorSources: Sendable {
     /// JSON kubeconfig; none configured shows as `notConfigured`, one that fails to load as
     /// `unreachable` with the reason) and the conf and bin dirs. Keep the builder for the
     /// process's life: its version probe caches each plugin binary's answer.
-    public func builder(environment: [String: String]) -> SnapshotBuilder {
+    ///
+    /// - Parameter watch: follow the node's pods with a watch between snapshots (the curses
+    ///   view); `false` for a single snapshot (`--once`), which lists them and opens no watch.
+    public func builder(environment: [String: String], watch: Bool = true) -> SnapshotBuilder {
         SnapshotBuilder(node: NodeName.choose(option: node, environment: environment),
                         store: CheckpointStoreSource(directory: stateDir),
-                        cluster: clusterSource(environment: environment),
+                        cluster: clusterSource(environment: environment, watch: watch),
                         files: LocalNodeFiles(confDir: confDir, binDirs: binDirs, probe: CachingVersionProbe()),
                         readOnly: readOnly)
     }
 
-    /// The apiserver source for these options.
-    public func clusterSource(environment: [String: String]) -> any ClusterSource {
+    /// The apiserver source for these options (`watch`: as in ``builder(environment:watch:)``).
+    public func clusterSource(environment: [String: String], watch: Bool = true) -> any ClusterSource {
         do {
             let connection = try ClusterConnection.likeKubectl(kubeconfig: kubeconfig, context: context,
                                                                environment: environment, syntax: .jsonAndYAML)
-            return KubeClusterSource(connection: connection, context: context ?? currentContext(environment: environment))
+            return KubeClusterSource(connection: connection, context: context ?? currentContext(environment: environment),
+                                     watchesPods: watch)
         } catch .noConfiguration where kubeconfig == nil {
             return FixedClusterSource(.notConfigured)
         } catch {

@@ -7,7 +7,8 @@ import MultinetCore
 /// The source keeps one client from read to read, with two kept-alive TLS connections: one
 /// for a watch of the node's pods (metadata only, see ``PodWatch``), one for listing NADs
 /// and Networks. A refresh costs those two small lists, not a handshake, and decodes no
-/// pod that did not change. A read that finds the apiserver unreachable drops the client
+/// pod that did not change (a source for one read, `watchesPods: false`, lists the pods and
+/// opens no watch). A read that finds the apiserver unreachable drops the client
 /// and the watch, so the next one connects and lists afresh. NADs and Networks are optional
 /// API groups: a 404 for one of them lists none of that kind rather than marking the
 /// apiserver unreachable.
@@ -18,16 +19,19 @@ public struct KubeClusterSource: ClusterSource {
     public var context: String?
     /// One request's limit in seconds.
     public var timeoutSeconds: Double
+    /// Whether the node's pods are followed by a watch between reads (else listed every read).
+    public let watchesPods: Bool
     /// The client kept between reads.
     private let kept = KeptClient()
     /// The node's pods, watched.
     private let podWatch = PodWatch()
 
-    /// A source over a resolved connection.
-    public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5) {
+    /// A source over a resolved connection; `watchesPods: false` for a single read.
+    public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5, watchesPods: Bool = true) {
         self.connection = connection
         self.context = context
         self.timeoutSeconds = timeoutSeconds
+        self.watchesPods = watchesPods
     }
 
     public func read(node: String) async -> ClusterReading {
@@ -60,7 +64,7 @@ public struct KubeClusterSource: ClusterSource {
     var isWatchingPods: Bool { podWatch.isWatching }
 
     private func read(node: String, client: KubeClient, server: String) async -> ClusterReading {
-        async let pods = podWatch.pods(client: client, node: node)
+        async let pods = podWatch.pods(client: client, node: node, follow: watchesPods)
         async let nads = result { () async throws(KubeError) in
             try await client.listAll(NetworkAttachmentDefinition.self, namespace: nil).items
         }

@@ -27,8 +27,9 @@ final class PodWatch: Sendable {
         self.watchTimeoutSeconds = watchTimeoutSeconds
     }
 
-    /// The pods of `node`: from the watched cache, or from a list that starts the watch.
-    func pods(client: KubeClient, node: String) async -> Result<[PodMetadata], KubeError> {
+    /// The pods of `node`: from the watched cache, or from a list that starts the watch
+    /// (only the list when `follow` is `false`).
+    func pods(client: KubeClient, node: String, follow: Bool = true) async -> Result<[PodMetadata], KubeError> {
         let cached = state.withLock { state -> [PodMetadata]? in
             guard let watched = state.watched, watched.node == node else { return nil }
             return watched.cache.pods
@@ -41,6 +42,7 @@ final class PodWatch: Sendable {
         } catch {
             return .failure(error)
         }
+        guard follow else { return .success(list.items) }
         let cache = PodCache(listed: list.items, resourceVersion: list.resourceVersion)
         state.withLock { state in
             state.watched?.task?.cancel()
