@@ -65,6 +65,36 @@ extension KubeTests {
             #expect(client.statistics.attempts == 1)
         }
 
+        @Test("500, then the deadline passes during the next attempt: the error is the apiserver's 500, not silence")
+        func statusThenDeadline() async throws {
+            let transport = ScriptedTransport([
+                ScriptedTransport.status(500, reason: "InternalError", message: "etcd is sad"),
+                .fail(KubeTransportFailure.deadlineExceeded),
+            ])
+            let client = KubeClient.scripted(transport, sleeps: RecordedSleeps())
+            let error = await #expect(throws: KubeError.self) { _ = try await client.get(Pod.self, name: "web", namespace: "default") }
+            #expect(error?.status?.code == 500)
+            #expect(error?.request?.attempts == 2)
+            #expect(error?.description.contains("etcd is sad") == true, "\(String(describing: error))")
+        }
+
+        @Test("500, then a connection failure, then the deadline: a timeout naming the connection failure")
+        func statusConnectionThenDeadline() async throws {
+            let transport = ScriptedTransport([
+                ScriptedTransport.status(500, reason: "InternalError", message: "etcd is sad"),
+                .fail(KubeTestError.connectionRefused),
+                .fail(KubeTransportFailure.deadlineExceeded),
+            ])
+            let client = KubeClient.scripted(transport, sleeps: RecordedSleeps())
+            let error = await #expect(throws: KubeError.self) { _ = try await client.get(Pod.self, name: "web", namespace: "default") }
+            guard case .timeout(let request, let reason)? = error else {
+                Issue.record("expected timeout, got \(String(describing: error))")
+                return
+            }
+            #expect(request.attempts == 3)
+            #expect(reason.contains("last error"), "\(reason)")
+        }
+
         @Test("connection failures are retried until the attempts run out: unreachable")
         func unreachable() async throws {
             let transport = ScriptedTransport(Array(repeating: .fail(KubeTestError.connectionRefused), count: 5))

@@ -13,6 +13,9 @@ extension KubeClient {
         var attempt = 0
         var refreshedCredentials = false
         var lastConnectionFailure: String?
+        // The last error status answered, if the last failure was one: when the deadline
+        // then passes mid-retry, that is the apiserver's trouble, not silence.
+        var lastStatus: KubeStatus?
         while true {
             attempt += 1
             description.attempts = attempt
@@ -56,11 +59,14 @@ extension KubeClient {
                 }
                 outcome = .status(response.status, retryAfterSeconds: retryAfter)
                 failure = KubeError(status: status, request: description)
+                lastStatus = status
+                lastConnectionFailure = nil
             } catch {
                 switch KubeTransportError.classify(error) {
                 case .cancelled:
                     throw .cancelled(description)
                 case .deadline:
+                    if let lastStatus { throw KubeError(status: lastStatus, request: description) }
                     let last = lastConnectionFailure.map { "; last error: \($0)" } ?? ""
                     throw .timeout(description, reason: "no answer within \(Self.seconds(options.timeoutSeconds))\(last)")
                 case .tooLarge(let limit):
@@ -70,6 +76,7 @@ extension KubeClient {
                 case .connection(let reason):
                     logger?.debug("apiserver \(description) -> \(reason)")
                     lastConnectionFailure = reason
+                    lastStatus = nil
                     outcome = .connectionFailed
                     failure = .unreachable(description, reason: reason)
                 }
