@@ -7,8 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The checkpoint store a ``CheckpointStoreSource`` keeps open between reads, with the
-/// records of its last read: a read first asks SQLite whether anything was committed
+/// The checkpoint store a ``CheckpointStoreSource`` keeps open between reads, and its last
+/// reading: a read first asks SQLite whether anything was committed
 /// since (`PRAGMA data_version`) and answers from the last read when nothing was, and reads
 /// the records again on the same connection when something was. The store is opened
 /// afresh when the file at the path is another file (moved aside and recreated), when the
@@ -22,7 +22,6 @@ final class KeptStore: Sendable {
         var inode: UInt64
         var version: Int64
         var schema: Int
-        var records: [AttachmentRecord]
     }
 
     private let kept = Mutex<(store: Kept?, last: StoreReading?)>((nil, nil))
@@ -51,27 +50,31 @@ final class KeptStore: Sendable {
                 if let last = state.last { return last }
                 // No earlier read to answer from: read once without keeping the store open.
                 var unkept: Kept?
-                return read(directory: directory, path: path, kept: &unkept)
+                return read(directory: directory, path: path, kept: &unkept, previous: [])
             }
-            let reading = read(directory: directory, path: path, kept: &state.store)
+            // The last records belong to the kept store whenever there is one (a failed
+            // read drops it).
+            let reading = read(directory: directory, path: path, kept: &state.store,
+                               previous: state.last?.records ?? [])
             state.last = reading
             return reading
         }
     }
 
-    private func read(directory: String, path: String, kept: inout Kept?) -> StoreReading {
+    /// Reads through `kept` (opening the store when it cannot be used); `previous` are the
+    /// records `kept` last read.
+    private func read(directory: String, path: String, kept: inout Kept?, previous: [AttachmentRecord]) -> StoreReading {
         var info = stat()
         let identity = stat(path, &info) == 0 ? (UInt64(info.st_dev), UInt64(info.st_ino)) : nil
         if var current = kept, let identity, current.device == identity.0, current.inode == identity.1,
            let version = try? current.store.dataVersion() {
-            if version == current.version { return StoreReading(path: path, records: current.records) }
+            if version == current.version { return StoreReading(path: path, records: previous) }
             // Changed: read again on the same connection, unless a newer multinet migrated
             // the schema meanwhile (then open afresh, which refuses a schema too new).
             if let schema = try? current.store.schemaVersion, schema == current.schema,
-               let records = try? current.store.allAttachments(reusing: current.records) {
+               let records = try? current.store.allAttachments(reusing: previous) {
                 fullReads.add(1, ordering: .relaxed)
                 current.version = version
-                current.records = records
                 kept = current
                 return StoreReading(path: path, records: records)
             }
@@ -87,8 +90,7 @@ final class KeptStore: Sendable {
             let records = try store.allAttachments()
             fullReads.add(1, ordering: .relaxed)
             if let version, let identity {
-                kept = Kept(store: store, device: identity.0, inode: identity.1, version: version, schema: schema,
-                            records: records)
+                kept = Kept(store: store, device: identity.0, inode: identity.1, version: version, schema: schema)
             }
             return StoreReading(path: path, records: records)
         } catch {

@@ -78,8 +78,9 @@ final class PodWatch: Sendable {
                 let events = try await client.watch(PodMetadata.self, namespace: nil, options: options,
                                                     resourceVersion: version, timeoutSeconds: timeoutSeconds)
                 for try await event in events {
-                    guard apply(event, generation: generation) else { return }
-                    if let next = event.resourceVersion, !next.isEmpty { version = next }
+                    // Resume, if the server ends this watch, from where the cache is.
+                    guard case .applied(let cacheVersion) = apply(event, generation: generation) else { return }
+                    version = cacheVersion
                 }
             } catch {
                 drop(generation: generation)
@@ -88,12 +89,19 @@ final class PodWatch: Sendable {
         }
     }
 
-    /// Applies `event` if `generation` is still the current watch; `false` when it is not.
-    private func apply(_ event: KubeWatchEvent<PodMetadata>, generation: Int) -> Bool {
+    private enum Applied {
+        /// Another watch (or none) is current: this one must end.
+        case superseded
+        /// Applied; the cache is now at this version.
+        case applied(resourceVersion: String?)
+    }
+
+    /// Applies `event` if `generation` is still the current watch.
+    private func apply(_ event: KubeWatchEvent<PodMetadata>, generation: Int) -> Applied {
         state.withLock { state in
-            guard state.watched?.generation == generation else { return false }
+            guard state.watched?.generation == generation else { return .superseded }
             state.watched?.cache.apply(event)
-            return true
+            return .applied(resourceVersion: state.watched?.cache.resourceVersion)
         }
     }
 
