@@ -41,10 +41,12 @@ struct ApiserverFaultTests {
               what: "cannot read NetworkAttachmentDefinition default/"),
     ]
 
-    /// Makes the cluster's apiserver misbehave as `fault` says.
-    static func inject(_ fault: Fault, into server: KubeAPIServer) async throws {
+    /// Makes the cluster's apiserver misbehave as `fault` says. "down" returns the closed port
+    /// the kubeconfig now names: keep it alive while the apiserver should stay down.
+    static func inject(_ fault: Fault, into cluster: MultinetCluster) async throws -> ClosedPort? {
+        let server = cluster.server
         switch fault.name {
-        case "down": try await server.shutdown()
+        case "down": return try await server.shutdownLeavingNothingListening(kubeconfigs: [cluster.kubeconfig])
         case "slower than apiTimeoutSeconds": server.faults.latency = .seconds(30)
         case "401 for every request": server.faults.rejectAllAuthentication = true
         case "500 for every request": server.faults.failAll(status: 500)
@@ -53,6 +55,7 @@ struct ApiserverFaultTests {
         case "resets connections for the NetworkAttachmentDefinitions only": server.faults.dropAll(matching: .path(nadPath))
         default: Issue.record("unknown fault \(fault.name)")
         }
+        return nil
     }
 
     @Test("ADD fails within 3× apiTimeoutSeconds with code 11 naming the pod and the apiserver's trouble; nothing attached",
@@ -65,7 +68,7 @@ struct ApiserverFaultTests {
             let id = RuntimeInvocation.randomContainerID()
             let config = cluster.config(extra: ["apiTimeoutSeconds": .number(String(Self.apiTimeout)),
                                                 "logLevel": .string("debug")])
-            try await Self.inject(fault, into: cluster.server)
+            let outage = try await Self.inject(fault, into: cluster)
 
             let add = try await cluster.run("ADD", containerID: id, netns: ns.path, config: config)
             // The plugin's own run time, measured by the runner's threads (not this busy test process).
@@ -91,6 +94,7 @@ struct ApiserverFaultTests {
 
             let del = try await cluster.run("DEL", containerID: id, netns: ns.path, config: config)
             #expect(del.succeeded, "\(del.summary)")
+            withExtendedLifetime(outage) {}
         }
     }
 

@@ -120,6 +120,7 @@ struct ApiserverTests {
             var config = setup.config(apiTimeout: 2)
             var uid = setup.podUID
             var pod = "web"
+            var outage: ClosedPort?
             switch failure.name {
             case "the pod's UID differs from K8S_POD_UID": uid = "uid-of-an-older-pod"
             case "the token is rejected": setup.server.faults.rejectAllAuthentication = true
@@ -139,7 +140,9 @@ struct ApiserverTests {
                 try JSONValue.object(object).jsonText.write(toFile: setup.kubeconfig, atomically: true, encoding: .utf8)
             case "the apiserver answers 500": setup.server.faults.failAll(status: 500)
             case "the apiserver resets every connection": setup.server.faults.dropAll()
-            case "the apiserver is gone": try await setup.server.shutdown()
+            case "the apiserver is gone":
+                // Not a bare shutdown: its freed port may go to another test's server.
+                outage = try await setup.server.shutdownLeavingNothingListening(kubeconfigs: [setup.kubeconfig])
             case "the pod does not exist": pod = "absent"
             case "the kubeconfig is YAML": try setup.server.writeKubeconfig(to: setup.kubeconfig, format: .yaml)
             default: Issue.record("unknown case \(failure.name)")
@@ -161,6 +164,7 @@ struct ApiserverTests {
             try await setup.node.run("DEL", containerID: id, netns: ns.path, config: config).requireSuccess()
             let log = (try? String(contentsOfFile: setup.node.logFile, encoding: .utf8)) ?? ""
             #expect(!log.contains(KubeAPIServerConfiguration.defaultToken), "the token leaked into the log")
+            withExtendedLifetime(outage) {}
         } catch {
             await setup.cleanUp()
             throw error

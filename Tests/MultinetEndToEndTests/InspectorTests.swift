@@ -136,7 +136,7 @@ struct InspectorTests {
             #expect(flaky["usable"] == .bool(true))
             #expect(networks.contains { $0["name"]?.stringValue == "podnet" && $0["kind"]?.stringValue == "file" })
 
-            try await server.shutdown()
+            let outage = try await server.shutdownLeavingNothingListening(kubeconfigs: [setup.cluster.kubeconfig])
             let offline = try setup.json()
             let apiserver = try #require(offline["apiserver"]?.objectValue)
             #expect(apiserver["state"]?.stringValue == "unreachable")
@@ -147,6 +147,7 @@ struct InspectorTests {
             #expect(offline["failures"]?.arrayValue?.count == 1)
             let table = try InspectorBinary.run(["--once"] + setup.options).requireSuccess().stdout
             #expect(table.contains("apiserver:  UNREACHABLE"))
+            withExtendedLifetime(outage) {}
         }
     }
 

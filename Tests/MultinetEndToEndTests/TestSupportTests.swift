@@ -8,6 +8,30 @@ import Testing
 /// directly (no multinet), real network namespaces, real host-local reservations.
 @Suite("Test support")
 struct TestSupportTests {
+    // MARK: - Closed ports
+
+    @Test("a ClosedPort refuses connections, and no other socket can bind its port while it lives")
+    func closedPort() throws {
+        let closed = try ClosedPort()
+        #expect(closed.port > 0)
+        func attempt(_ operation: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = UInt16(closed.port).bigEndian
+            let result = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    operation(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            return result == 0 ? 0 : errno
+        }
+        #expect(attempt { connect($0, $1, $2) } == ECONNREFUSED)
+        #expect(attempt { bind($0, $1, $2) } == EADDRINUSE)
+    }
+
     // MARK: - Environment
 
     @Test("this machine has everything end-to-end tests need (or says exactly what it lacks)")
