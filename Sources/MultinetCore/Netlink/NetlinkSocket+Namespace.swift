@@ -51,7 +51,7 @@ private final class NamespaceWork {
         guard setns(target, GNUFunctions.cloneNewNet) == 0 else {
             let code = errno
             outcome = .failure(code == EINVAL
-                ? .system(call: "setns(\(path)): not a network namespace", errno: code)
+                ? .system(call: "entering \(path), which is not a network namespace,", errno: code)
                 : .system(call: "setns(\(path))", errno: code))
             return
         }
