@@ -20,6 +20,12 @@ public struct NetworkStatusEntry: Sendable, Equatable, CustomStringConvertible {
     public var isDefault: Bool?
     /// Whether `dns` is present and a JSON object.
     public var hasDNSObject: Bool
+    /// `gateway`: the default route's gateways (what the NPWG client library writes).
+    public var gateway: [String] = []
+    /// `default-route`: the same list under the older key.
+    public var defaultRoute: [String] = []
+    /// `mtu`, when present.
+    public var mtu: Int?
 
     /// Parses the annotation's value.
     public static func parse(_ text: String) throws -> [NetworkStatusEntry] {
@@ -34,7 +40,10 @@ public struct NetworkStatusEntry: Sendable, Equatable, CustomStringConvertible {
                 ips: entry["ips"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                 mac: entry["mac"]?.stringValue?.lowercased(),
                 isDefault: entry["default"]?.boolValue,
-                hasDNSObject: entry["dns"]?.objectValue != nil)
+                hasDNSObject: entry["dns"]?.objectValue != nil,
+                gateway: entry["gateway"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                defaultRoute: entry["default-route"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                mtu: entry["mtu"]?.intValue)
         }
     }
 

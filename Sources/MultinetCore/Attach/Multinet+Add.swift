@@ -7,7 +7,8 @@ extension Multinet {
         let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment, phases: phases)
         do throws(CNIError) {
             let plan = try await plan(request, kube: kube)
-            let attached = try attach(plan.attachments, request: request, store: store)
+            let attached = try applyDefaultRoute(try attach(plan.attachments, request: request, store: store),
+                                                 request: request, store: store)
             if plan.dialect != nil {
                 await publishNetworkStatus(attached, request: request, kube: kube, store: store)
             }

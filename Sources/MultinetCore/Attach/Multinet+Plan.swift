@@ -34,6 +34,7 @@ extension Multinet {
             attachments.append(PlannedAttachment(network: definition.name, networkNamespace: definition.namespace,
                                                  kind: definition.kind, ifName: entry.ifName, isDefault: entry.isDefault,
                                                  list: list, runtimeConfig: runtimeConfig))
+            attachments[attachments.count - 1].defaultRoute = entry.selection.defaultRoute.compactMap(IPAddress.init)
         }
         return AttachmentPlan(dialect: dialect, attachments: attachments)
     }

@@ -13,16 +13,19 @@ public struct Multinet: CNIPlugin {
     public var wallClock: @Sendable () -> Int64
     /// Where the invocation's phases are timed (logged at `debug` by the binary).
     public var phases: PhaseClock
+    /// How the pod's network namespace is read and its routes changed (`default-route`).
+    public var kernel: any NamespaceKernel
 
     /// A plugin over an executor, a logger and the apiserver access.
     public init(executor: any DelegateExecutor, logger: Logger, kubeFactory: any KubeAccessFactory = NoKubeAccess(),
                 wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds,
-                phases: PhaseClock = PhaseClock()) {
+                phases: PhaseClock = PhaseClock(), kernel: any NamespaceKernel = NetlinkKernel()) {
         self.executor = executor
         self.logger = logger
         self.kubeFactory = kubeFactory
         self.wallClock = wallClock
         self.phases = phases
+        self.kernel = kernel
     }
 
     var invoker: ConfigListInvoker { ConfigListInvoker(executor: executor) }

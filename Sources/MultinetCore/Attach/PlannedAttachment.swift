@@ -14,6 +14,9 @@ public struct PlannedAttachment: Sendable {
     public var list: NetworkConfigList
     /// Capability arguments for this attachment's plugins (`runtimeConfig`).
     public var runtimeConfig: JSONObject
+    /// The gateways of the pod's default route(s), when this attachment's selection asks
+    /// for them (`default-route`); empty otherwise.
+    public var defaultRoute: [IPAddress] = []
 
     /// A planned attachment.
     public init(network: String, networkNamespace: String, kind: String, ifName: String, isDefault: Bool,

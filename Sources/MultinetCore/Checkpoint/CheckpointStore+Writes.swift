@@ -117,6 +117,24 @@ extension CheckpointStore {
                                 runtimeIfName: runtimeIfName, ifName: ifName, error: error, durationMs: durationMs)
     }
 
+    /// Replaces the recorded results of one container's attached records, keyed by
+    /// interface, in one transaction: after `default-route` moved the pod's default route,
+    /// CHECK and DEL replay results that match the namespace. State and history are
+    /// unchanged; an interface without an attached record is an error.
+    public func replaceResults(containerID: String, runtimeIfName: String,
+                               _ results: [(ifName: String, result: [UInt8])]) throws(CheckpointError) {
+        try write("recording the results after setting the default route") { () throws(CheckpointError) in
+            for (ifName, result) in results {
+                let key = AttachmentKey(containerID, runtimeIfName, ifName)
+                let changed = try connection.run(
+                    "UPDATE attachments SET result = ?4 WHERE container_id = ?1 AND runtime_ifname = ?2 AND ifname = ?3 AND state = ?5",
+                    key.bindings + [.blob(result), .text(AttachmentState.attached.rawValue)]
+                )
+                try requireRecord(changed, key)
+            }
+        }
+    }
+
     /// An operation that does not change the attachment's state: history plus error field.
     private func recordSideOperation(
         _ operation: CheckpointOperation, _ activity: String,

@@ -14,10 +14,16 @@ public enum NetworkStatus {
         public var ips: [String]
         /// Its MAC address, if the result gives one.
         public var mac: String?
+        /// Its MTU, if the result reports one (CNI 1.1.0 interfaces).
+        public var mtu: Int?
         /// Whether this is the pod's default network.
         public var isDefault: Bool
         /// The DNS settings of the result.
         public var dns: CNIDNS
+        /// The gateways of the result's default routes (see
+        /// `CNIResult.defaultGateways(forInterface:)`): non-empty on the attachment that
+        /// carries the pod's default route.
+        public var gateways: [String]
 
         /// An entry from an attachment's plan and result.
         public init(planned: PlannedAttachment, result: CNIResult) {
@@ -25,19 +31,29 @@ public enum NetworkStatus {
             interface = planned.ifName
             ips = result.addresses(forInterface: planned.ifName)
             mac = result.mac(forInterface: planned.ifName)
+            mtu = result.mtu(forInterface: planned.ifName)
             isDefault = planned.isDefault
             dns = result.dns
+            gateways = result.defaultGateways(forInterface: planned.ifName).map(\.description)
         }
 
-        /// The entry as JSON: `name`, `interface`, `ips`, `mac` (when known), `default`, `dns`.
+        /// The entry as JSON: `name`, `interface`, `ips`, `mac` (when known), `mtu` (when
+        /// reported), `default`, `dns`, and on an attachment with a default route `gateway`
+        /// (as the NPWG client library writes it) and `default-route` (the older key some
+        /// consumers read), both the list of its default gateways.
         public var json: JSONValue {
             var object = JSONObject()
             object["name"] = .string(name)
             object["interface"] = .string(interface)
             object["ips"] = .array(ips.map(JSONValue.string))
             if let mac { object["mac"] = .string(mac) }
+            if let mtu { object["mtu"] = .int(mtu) }
             object["default"] = .bool(isDefault)
             object["dns"] = dns.json
+            if !gateways.isEmpty {
+                object["gateway"] = .array(gateways.map(JSONValue.string))
+                object["default-route"] = .array(gateways.map(JSONValue.string))
+            }
             return .object(object)
         }
     }

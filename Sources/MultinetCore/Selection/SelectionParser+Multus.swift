@@ -118,8 +118,15 @@ extension SelectionParser {
             selection.bandwidth = bandwidth
         }
         selection.defaultRoute = try strings(object, "default-route", index: index, label: label)
-        for gateway in selection.defaultRoute where IPAddress(gateway) == nil {
-            throw failure(index, label, "\"default-route\" entry \"\(gateway.prefix(64))\" is not an IP address")
+        var familyGateway: [IPAddress.Family: String] = [:]
+        for gateway in selection.defaultRoute {
+            guard let address = IPAddress(gateway) else {
+                throw failure(index, label, "\"default-route\" entry \"\(gateway.prefix(64))\" is not an IP address")
+            }
+            if let other = familyGateway[address.family], IPAddress(other) != address {
+                throw failure(index, label, "\"default-route\" lists two \(address.family.name) gateways (\(other), \(gateway)): one default route per address family, no ECMP")
+            }
+            familyGateway[address.family] = gateway
         }
         selection.infinibandGUID = try string(object, "infiniband-guid", index: index, label: label)
         selection.ipamClaimReference = try string(object, "ipam-claim-reference", index: index, label: label)

@@ -93,6 +93,7 @@ struct PodNetworkRequestTests {
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"bandwidth\":1}]", fragment: "\"bandwidth\" must be an object"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"default-route\":[\"10.0.0.1\"]},{\"name\":\"b\",\"default-route\":[\"10.0.1.1\"]}]", fragment: "only one selection may set \"default-route\""),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"default-route\":[\"gateway\"]}]", fragment: "\"default-route\" entry \"gateway\" is not an IP address"),
+        Rejection(key: multusKey, value: "[{\"name\":\"a\",\"default-route\":[\"10.0.0.1\",\"10.0.0.2\"]}]", fragment: "\"default-route\" lists two IPv4 gateways (10.0.0.1, 10.0.0.2): one default route per address family, no ECMP"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"ips\":[\"10.0.0.5/24\"],\"ipam-claim-reference\":\"c\"}]", fragment: "\"ipam-claim-reference\" and \"ips\" cannot be used together"),
         Rejection(key: multusKey, value: "[{\"name\":\"a\",\"name\":\"b\"}]", fragment: "duplicate key"),
         Rejection(key: multusKey, value: String(repeating: "a,", count: 40) + "a", fragment: "the limit is 32"),

@@ -12,11 +12,22 @@ extension CNIResult {
     /// only one they can belong to — the only interface inside the container, or the only
     /// interface listed. When the result lists no interfaces at all, every address.
     public func prefixes(forInterface name: String) -> [IPAddressPrefix] {
-        guard !interfaces.isEmpty else { return ips.map(\.address) }
+        ipConfigs(forInterface: name).map(\.address)
+    }
+
+    /// The `ips` entries of the interface called `name`, by the rules of
+    /// `prefixes(forInterface:)`, with their gateways.
+    public func ipConfigs(forInterface name: String) -> [CNIIPConfig] {
+        guard !interfaces.isEmpty else { return ips }
         guard let index = interfaceIndex(forInterface: name) else { return [] }
         let sandboxed = interfaces.indices.filter { interfaces[$0].isInSandbox }
         let ownsUnindexed = sandboxed.isEmpty ? interfaces.count == 1 : sandboxed == [index]
-        return ips.filter { $0.interface == index || ($0.interface == nil && ownsUnindexed) }.map(\.address)
+        return ips.filter { $0.interface == index || ($0.interface == nil && ownsUnindexed) }
+    }
+
+    /// The MTU the result reports for the interface called `name` (CNI 1.1.0 `mtu`), if any.
+    public func mtu(forInterface name: String) -> Int? {
+        interfaceIndex(forInterface: name).flatMap { interfaces[$0].mtu }
     }
 
     /// The addresses of the interface called `name` with their prefix lengths, such as

@@ -1,0 +1,124 @@
+import Foundation
+import KubeAPIServerDouble
+import MultinetCore
+import MultinetTestSupport
+import Testing
+
+/// `default-route` with the real binary, Debian's bridge and host-local in a real netns and
+/// the apiserver double: the pod's default route moves from the cluster network on `eth0`
+/// to the selected network's interface, the cluster network's other routes stay.
+@Suite("End to end: default-route", .endToEnd)
+struct DefaultRouteTests {
+    /// The setting: the cluster network `podnet` (the node's bridge, `isDefaultGateway`, a
+    /// "service CIDR" route from host-local) and NAD `default/gwnet` (a bridge of its own with
+    /// the gateway address, host-local in its own subnet), selected with `default-route`.
+    struct Setting {
+        let serviceSubnet = ConfigFixtures.uniqueSubnet()
+        let netSubnet = ConfigFixtures.uniqueSubnet()
+
+        var netGateway: String { ConfigFixtures.gateway(of: netSubnet) }
+
+        func selection(gateway: String) -> String {
+            #"[{"name":"gwnet","default-route":["\#(gateway)"]}]"#
+        }
+
+        /// Writes the cluster network, seeds the NAD; returns every host-local data dir in play.
+        func install(on cluster: MultinetCluster) throws -> [String] {
+            let node = cluster.node
+            var podnet = ConfigFixtures.bridgePlugin(bridge: node.bridge, subnet: node.subnet, dataDir: node.ipamDir)
+            podnet["isDefaultGateway"] = .bool(true)
+            podnet["ipam"] = .object(JSONObject([
+                ("type", .string("host-local")), ("subnet", .string(node.subnet)), ("dataDir", .string(node.ipamDir)),
+                // With its gw: Debian's bridge CHECK cannot find a gw-less route (it compares a nil gw).
+                ("routes", .array([.object(JSONObject([("dst", .string(serviceSubnet)),
+                                                       ("gw", .string(ConfigFixtures.gateway(of: node.subnet)))]))])),
+            ]))
+            try node.writeConf("10-podnet.conflist", ConfigFixtures.conflist(name: node.networkName, plugins: [podnet]))
+            let bridge = HostNetwork.uniqueName(prefix: "mngw")
+            node.track(link: bridge)
+            let netDataDir = try node.directory.directory("ipam-gwnet")
+            let config = ConfigFixtures.networkConfig(
+                name: "gwnet", plugin: ConfigFixtures.bridgePlugin(bridge: bridge, subnet: netSubnet, dataDir: netDataDir))
+            try cluster.server.seed(KubeObjects.networkAttachmentDefinition(name: "gwnet", config: config))
+            return [node.ipamDir, netDataDir]
+        }
+    }
+
+    @Test("default via the NAD's gateway on net1, none via eth0; eth0's link and service routes stay; network-status and CHECK agree; DEL leaves nothing")
+    func movesTheDefaultRoute() async throws {
+        try E2EEnvironment.require()
+        let setting = Setting()
+        try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: setting.netGateway)]) { cluster in
+            let dataDirs = try setting.install(on: cluster)
+            let node = cluster.node
+            let ns = try node.namespace()
+            let id = RuntimeInvocation.randomContainerID()
+            let podGateway = ConfigFixtures.gateway(of: node.subnet)
+
+            let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
+            try #require(add.succeeded, "\(add.summary)")
+            #expect(try ns.linksBesidesLoopback() == ["eth0", "net1"])
+
+            let routes = try ns.routes()
+            let defaults = routes.filter(\.isDefault)
+            #expect(defaults == [IPRoute(destination: "default", gateway: setting.netGateway, device: "net1")],
+                    "one default route, via the NAD's gateway on net1: \(routes)")
+            #expect(routes.contains { $0.destination == setting.serviceSubnet && $0.gateway == podGateway && $0.device == "eth0" },
+                    "the cluster network's service route stays on eth0: \(routes)")
+            #expect(routes.contains { $0.destination == node.subnet && $0.device == "eth0" && $0.origin == "kernel" },
+                    "eth0's subnet route stays: \(routes)")
+            #expect(routes.contains { $0.destination == setting.netSubnet && $0.device == "net1" }, "\(routes)")
+
+            // The runtime's result (the cluster network's) no longer has the default route.
+            let resultRoutes = (add.jsonObject?["routes"] as? [[String: Any]] ?? []).compactMap { $0["dst"] as? String }
+            #expect(!resultRoutes.contains("0.0.0.0/0"), "\(add.summary)")
+            #expect(resultRoutes.contains(setting.serviceSubnet), "\(add.summary)")
+
+            // network-status marks net1 as carrying the default route, as the client library does.
+            let status = try #require(try cluster.networkStatus(), "no network-status; \(add.summary)")
+            #expect(status.map(\.interface) == ["eth0", "net1"])
+            #expect(status.map(\.gateway) == [[], [setting.netGateway]], "\(status)")
+            #expect(status.map(\.defaultRoute) == [[], [setting.netGateway]], "\(status)")
+            #expect(status.map { $0.isDefault ?? false } == [true, false])
+
+            // CHECK: the bridge plugin checks its recorded routes against the namespace.
+            let check = try await cluster.run("CHECK", containerID: id, netns: ns.path)
+            #expect(check.succeeded, "\(check.summary)")
+
+            let del = try await cluster.run("DEL", containerID: id, netns: ns.path)
+            #expect(del.succeeded, "\(del.summary)")
+            #expect(try ns.linksBesidesLoopback().isEmpty)
+            #expect(try ns.routes().isEmpty)
+            #expect(try cluster.reservations(in: dataDirs).isEmpty)
+            #expect(try node.records().isEmpty)
+        }
+    }
+
+    @Test("a gateway outside net1's subnet fails the ADD naming it: nothing attached, no reservation left")
+    func unreachableGateway() async throws {
+        try E2EEnvironment.require()
+        let setting = Setting()
+        let stray = ConfigFixtures.gateway(of: ConfigFixtures.uniqueSubnet())
+        try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: stray)]) { cluster in
+            let dataDirs = try setting.install(on: cluster)
+            let node = cluster.node
+            let ns = try node.namespace()
+            let id = RuntimeInvocation.randomContainerID()
+
+            let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
+            #expect(!add.succeeded, "\(add.summary)")
+            let error = try #require(add.cniError, "\(add.summary)")
+            #expect(error.code == 7, "\(add.summary)")
+            for fragment in ["pod default/web", "network \"default/gwnet\" on interface net1", "gateway \(stray) is not reachable on net1"] {
+                #expect(error.msg.contains(fragment), "\(error.msg) lacks \(fragment)")
+            }
+            #expect(try ns.linksBesidesLoopback().isEmpty, "rolled back")
+            #expect(try cluster.reservations(in: dataDirs).isEmpty, "no address held")
+            #expect(try cluster.networkStatus() ?? [] == [], "a failed ADD publishes no network-status")
+
+            let del = try await cluster.run("DEL", containerID: id, netns: ns.path)
+            #expect(del.succeeded, "\(del.summary)")
+            #expect(try node.records().isEmpty)
+        }
+    }
+}
