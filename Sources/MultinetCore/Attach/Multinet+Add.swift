@@ -8,7 +8,7 @@ extension Multinet {
         do throws(CNIError) {
             let plan = try await plan(request, kube: kube)
             let attached = try attach(plan.attachments, request: request, store: store)
-            if plan.dialect != nil {
+            if plan.publishesStatus {
                 await publishNetworkStatus(attached, request: request, kube: kube, store: store)
             }
             await kube.shutdown()
