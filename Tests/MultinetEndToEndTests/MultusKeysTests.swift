@@ -67,7 +67,9 @@ struct MultusKeysTests {
             #expect(try Self.addressed(ns, "eth0", in: setting.storage.subnet), "\(eth0)")
             let record = try #require(try cluster.records(of: id).first)
             #expect(record.networkNamespace == "multus-system" && record.networkKind == "NetworkAttachmentDefinition")
-            #expect(try setting.storage.reservations.held(by: id, ifname: "eth0").count == 1)
+            // host-local keeps the reservation under the NAD's name, in the storage bridge's data dir.
+            #expect(try HostLocalReservations(dataDir: setting.storage.dataDir, network: "podnet").held(by: id, ifname: "eth0").count == 1)
+            #expect(try cluster.node.reservations.held(by: id).isEmpty, "the file network of the same name was not used")
             #expect(try cluster.networkStatus() == nil, "a plain pod is not patched")
 
             let down = try await setting.tearDown(id, ns, config: config)
