@@ -34,8 +34,9 @@ var pluginLogger: Logger?
 let outcome = await CNIDispatcher.run(environment: environment, stdin: stdin) { config in
     phases.record("config", nanoseconds: MonotonicClock.nanoseconds() &- mainStarted)
     let level = config.logLevel.loggerLevel
+    let destinations = config.logDestinations
     let logger = Logger(label: "multinet") { label in
-        FileLogHandler(label: label, path: config.logFile, level: level)
+        LogDestination.handler(label: label, destinations: destinations, level: level)
     }
     pluginLogger = logger
     return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger,

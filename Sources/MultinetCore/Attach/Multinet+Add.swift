@@ -9,7 +9,7 @@ extension Multinet {
             let plan = try await plan(request, kube: kube)
             let attached = try applyDefaultRoute(try attach(plan.attachments, request: request, store: store),
                                                  request: request, store: store)
-            if plan.dialect != nil {
+            if plan.publishesStatus {
                 await publishNetworkStatus(attached, request: request, kube: kube, store: store)
             }
             await kube.shutdown()

@@ -1,42 +1,82 @@
+import Logging
+
 extension Multinet {
-    /// What the pod wants attached, in order: the default network on `CNI_IFNAME` and the
-    /// networks its annotation selects, each resolved to the configuration to run.
+    /// What the pod wants attached, in order: its default network on `CNI_IFNAME` (the
+    /// cluster network, or the alpha dialect's first network), the networks the node gives
+    /// every pod (Multus's `defaultNetworks`, or the `delegates` after the first) on `net1`,
+    /// `net2`, …, then the networks its annotation selects, each resolved to the
+    /// configuration to run. The apiserver is contacted only when something needs it.
     func plan(_ request: CNIRequest, kube: KubeSession) async throws(CNIError) -> AttachmentPlan {
         let pod = request.pod
         if let problem = pod.argumentError { throw problem }
+        try await waitForReadiness(request)
         let annotations = try await podAnnotations(request, kube: kube)
+        let multus = request.config.multus
+        let extras = multus.networksAfterClusterNetwork(podNamespace: pod.namespace)
         let wanted = try PodNetworkRequest.parse(annotations: annotations, pod: pod,
-                                                 runtimeIfName: request.environment.ifName)
-        guard let dialect = wanted.dialect, !wanted.selections.isEmpty else {
+                                                 runtimeIfName: request.environment.ifName,
+                                                 defaultNetworks: extras.count)
+        let dialect = wanted.selections.isEmpty ? nil : wanted.dialect
+        // The alpha dialect's first network is the pod's default: it replaces the cluster network.
+        let cluster = dialect == .alpha ? nil : multus.clusterNetwork
+        let nodeNetworks = (cluster.map { [$0] } ?? []) + extras
+        if dialect == nil && nodeNetworks.isEmpty {
             return AttachmentPlan(dialect: nil, attachments: [try defaultAttachment(request)])
         }
-        try NamespacePolicy(request.config).check(wanted, pod: pod)
-        guard let access = try kube.get() else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "pod \(pod.displayName) selects networks with \(dialect.annotation), but multinet has no apiserver to read them from",
-                           details: "set \"kubeconfig\" in multinet's configuration, or run where KUBERNETES_SERVICE_HOST is set")
+        var access: (any KubeAccess)?
+        if let dialect {
+            try NamespacePolicy(request.config).check(wanted, pod: pod)
+            guard let made = try kube.get() else {
+                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                               msg: "pod \(pod.displayName) selects networks with \(dialect.annotation), but multinet has no apiserver to read them from",
+                               details: "set \"kubeconfig\" in multinet's configuration, or run where KUBERNETES_SERVICE_HOST is set")
+            }
+            access = made
+        } else if nodeNetworks.contains(where: \.mayReadApiserver) {
+            access = try kube.get()
         }
-        let definitions = try await resolve(wanted, dialect: dialect, pod: pod, access: access, config: request.config)
-        var attachments: [PlannedAttachment] = []
-        if dialect == .multus { attachments.append(try defaultAttachment(request)) }
-        for (entry, definition) in zip(wanted.selections, definitions) {
+        let lookups = nodeNetworks.map(NetworkLookup.node)
+            + wanted.selections.map { NetworkLookup.selection($0.selection, dialect ?? .multus) }
+        var definitions = try await resolve(lookups, pod: pod, access: access, config: request.config)[...]
+
+        let head: PlannedAttachment
+        var selections = wanted.selections[...]
+        if cluster != nil {
+            head = Self.planned(definitions.removeFirst(), ifName: request.environment.ifName, isDefault: true,
+                                runtimeConfig: request.config.runtimeConfig)
+        } else if dialect == .alpha, let first = selections.first {
+            head = Self.planned(definitions[definitions.startIndex + extras.count], ifName: first.ifName, isDefault: true,
+                                runtimeConfig: request.config.runtimeConfig)
+            definitions.remove(at: definitions.startIndex + extras.count)
+            selections = selections.dropFirst()
+        } else {
+            head = try defaultAttachment(request)
+        }
+        var attachments = [head]
+        for (index, definition) in definitions.prefix(extras.count).enumerated() {
+            attachments.append(Self.planned(definition, ifName: "net\(index + 1)", isDefault: false, runtimeConfig: JSONObject()))
+        }
+        for (entry, definition) in zip(selections, definitions.dropFirst(extras.count)) {
             let list: NetworkConfigList
             let runtimeConfig: JSONObject
-            if entry.isDefault {
-                (list, runtimeConfig) = (definition.list, request.config.runtimeConfig)
-            } else {
-                do throws(CNIError) {
-                    (list, runtimeConfig) = try entry.selection.applied(to: definition.list)
-                } catch {
-                    throw CNIError(code: error.code, msg: "pod \(pod.displayName): \(error.msg)", details: error.details)
-                }
+            do throws(CNIError) {
+                (list, runtimeConfig) = try entry.selection.applied(to: definition.list)
+            } catch {
+                throw CNIError(code: error.code, msg: "pod \(pod.displayName): \(error.msg)", details: error.details)
             }
-            attachments.append(PlannedAttachment(network: definition.name, networkNamespace: definition.namespace,
-                                                 kind: definition.kind, ifName: entry.ifName, isDefault: entry.isDefault,
-                                                 list: list, runtimeConfig: runtimeConfig))
-            attachments[attachments.count - 1].defaultRoute = entry.selection.defaultRoute.compactMap(IPAddress.init)
+            var attachment = Self.planned(definition, ifName: entry.ifName, isDefault: false, runtimeConfig: runtimeConfig)
+            attachment.list = list
+            attachment.defaultRoute = entry.selection.defaultRoute.compactMap(IPAddress.init)
+            attachments.append(attachment)
         }
         return AttachmentPlan(dialect: dialect, attachments: attachments)
+    }
+
+    /// An attachment of a resolved network.
+    static func planned(_ definition: NetworkDefinition, ifName: String, isDefault: Bool,
+                        runtimeConfig: JSONObject) -> PlannedAttachment {
+        PlannedAttachment(network: definition.name, networkNamespace: definition.namespace, kind: definition.kind,
+                          ifName: ifName, isDefault: isDefault, list: definition.list, runtimeConfig: runtimeConfig)
     }
 
     /// The cluster default network from the conf dir, with the kubelet's runtime config.
@@ -47,45 +87,64 @@ extension Multinet {
                                  list: file.list, runtimeConfig: request.config.runtimeConfig)
     }
 
-    /// Fetches every selected object concurrently and resolves each to a configuration,
-    /// in the selections' order. The first failure (in selection order) is thrown.
-    func resolve(_ wanted: PodNetworkRequest, dialect: SelectionDialect, pod: PodReference,
-                 access: any KubeAccess, config: MultinetConfig) async throws(CNIError) -> [NetworkDefinition] {
+    /// Looks up every network concurrently and resolves each to a configuration, in the
+    /// given order. The first failure (in that order) is thrown, naming the pod and the
+    /// configuration key or annotation element at fault.
+    func resolve(_ lookups: [NetworkLookup], pod: PodReference, access: (any KubeAccess)?,
+                 config: MultinetConfig) async throws(CNIError) -> [NetworkDefinition] {
         let resolver = NetworkResolver(confDirectory: confDirectory(config), thickConfDir: config.thickConfDir)
-        let selections = wanted.selections.map(\.selection)
         let collected = LookupResults()
+        let logger = logger
         await withTaskGroup(of: Void.self) { group in
-            for (index, selection) in selections.enumerated() {
+            for (index, lookup) in lookups.enumerated() {
                 group.addTask {
-                    collected.store(index, await Self.resolveCapturingError(selection, dialect: dialect, access: access,
-                                                                            resolver: resolver))
+                    collected.store(index, await Self.resolveCapturingError(lookup, access: access, resolver: resolver,
+                                                                            config: config, logger: logger))
                 }
             }
         }
-        let results = (0..<selections.count).map { collected.result(at: $0) }
         var definitions: [NetworkDefinition] = []
-        for (index, result) in results.enumerated() {
-            switch result {
+        var selectionIndex = 0
+        for (index, lookup) in lookups.enumerated() {
+            let error: CNIError
+            switch collected.result(at: index) {
             case .success(let definition)?:
                 definitions.append(definition)
-            case .failure(let error)?:
-                throw CNIError(code: error.code,
-                               msg: "pod \(pod.displayName): annotation \(dialect.annotation), element \(index + 1) (\"\(selections[index].qualifiedName)\"): \(error.msg)",
-                               details: error.details)
+                if case .selection = lookup { selectionIndex += 1 }
+                continue
+            case .failure(let failure)?:
+                error = failure
             case nil:
-                throw CNIError(code: CNIErrorCode.tryAgainLater, msg: "pod \(pod.displayName): network lookup \(index + 1) did not finish")
+                error = CNIError(code: CNIErrorCode.tryAgainLater, msg: "network lookup \(index + 1) did not finish")
+            }
+            switch lookup {
+            case .node(let network):
+                throw CNIError(code: error.code, msg: "pod \(pod.displayName): \"\(network.key)\" (\"\(network.text)\"): \(error.msg)",
+                               details: error.details)
+            case .selection(let selection, let dialect):
+                throw CNIError(code: error.code,
+                               msg: "pod \(pod.displayName): annotation \(dialect.annotation), element \(selectionIndex + 1) (\"\(selection.qualifiedName)\"): \(error.msg)",
+                               details: error.details)
             }
         }
         return definitions
     }
 
-    /// One selection's outcome as a value. The task group's children only store values: a
+    /// One lookup's outcome as a value. The task group's children only store values: a
     /// child closure returning `(Int, Result<_, CNIError>)` from a typed `do`/`catch`
     /// crashed the optimised plugin (SIGILL) or lost results, where debug builds worked.
-    static func resolveCapturingError(_ selection: NetworkSelection, dialect: SelectionDialect, access: any KubeAccess,
-                                      resolver: NetworkResolver) async -> Result<NetworkDefinition, CNIError> {
+    static func resolveCapturingError(_ lookup: NetworkLookup, access: (any KubeAccess)?, resolver: NetworkResolver,
+                                      config: MultinetConfig, logger: Logger) async -> Result<NetworkDefinition, CNIError> {
         do {
-            return .success(try await resolve(selection, dialect: dialect, access: access, resolver: resolver))
+            switch lookup {
+            case .node(let network):
+                return .success(try await resolve(network, access: access, resolver: resolver, config: config, logger: logger))
+            case .selection(let selection, let dialect):
+                guard let access else {
+                    return .failure(CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "multinet has no apiserver to read it from"))
+                }
+                return .success(try await resolve(selection, dialect: dialect, access: access, resolver: resolver))
+            }
         } catch {
             return .failure(error)
         }

@@ -1,14 +1,25 @@
 extension Multinet {
-    /// STATUS: ready when the default network's configuration is there and each of its
-    /// plugins is installed (and, for plugins speaking 1.1.0, reports ready itself).
+    /// STATUS: ready when Multus's `readinessindicatorfile` (if configured) exists, the
+    /// store opens, and the default network's configuration is there with each of its
+    /// plugins installed (and, for plugins speaking 1.1.0, reporting ready itself). A cluster
+    /// network that only the apiserver defines (a NetworkAttachmentDefinition) is not checked:
+    /// STATUS never contacts the apiserver.
     public func status(_ request: CNIRequest) async throws(CNIError) {
         guard request.config.cniVersion >= .v1_1_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,
                            msg: "STATUS needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
         }
-        let file: NetworkFile
+        if let path = request.config.multus.readinessIndicatorFile, !FileSystem.exists(path) {
+            throw CNIError(code: CNIErrorCode.pluginNotAvailable,
+                           msg: "multinet is not ready: readinessindicatorfile \(path) does not exist")
+        }
+        let file: NetworkFile?
         do {
-            file = try defaultNetworkFile(request.config)
+            if let cluster = request.config.multus.clusterNetwork {
+                file = try localClusterNetwork(cluster, config: request.config)
+            } else {
+                file = try defaultNetworkFile(request.config)
+            }
         } catch {
             throw CNIError(code: CNIErrorCode.pluginNotAvailable, msg: "multinet is not ready: \(error.msg)", details: error.details)
         }
@@ -17,6 +28,7 @@ extension Multinet {
         } catch {
             throw CNIError(code: CNIErrorCode.pluginNotAvailable, msg: "multinet is not ready: \(error.msg)", details: error.details)
         }
+        guard let file else { return }
         try invoker.status(file.list, context: context(request, ifName: ""))
     }
 }

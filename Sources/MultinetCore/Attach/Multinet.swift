@@ -81,9 +81,18 @@ public struct Multinet: CNIPlugin {
         ConfDirectory(path: config.confDir, ownName: config.name)
     }
 
-    /// The default network read from disk, logging files that were skipped.
+    /// The default network read from disk, logging files that were skipped: Multus's
+    /// `clusterNetwork` (or `delegates[0]`) when set, as far as the node alone can tell,
+    /// else `defaultNetwork` or the first file in `confDir`.
     func defaultNetworkFile(_ config: MultinetConfig) throws(CNIError) -> NetworkFile {
-        try phases.measure("conf.read") { () throws(CNIError) in
+        if let cluster = config.multus.clusterNetwork {
+            guard let file = try localClusterNetwork(cluster, config: config) else {
+                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
+                               msg: "the cluster network \"\(cluster.text)\" (\(cluster.key)) has no configuration on this node; it names a NetworkAttachmentDefinition, which only ADD reads from the apiserver")
+            }
+            return file
+        }
+        return try phases.measure("conf.read") { () throws(CNIError) in
             try confDirectory(config).defaultNetwork(named: config.defaultNetwork) { file, error in
                 logger.warning("skipping an unusable network configuration file",
                                metadata: ["file": .string(file), "error": .string(error.description)])

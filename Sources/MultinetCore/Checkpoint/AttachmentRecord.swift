@@ -26,7 +26,8 @@ public struct AttachmentRecord: Sendable, Equatable {
     public var network: String
     /// The namespace of the network object; `""` for on-disk networks.
     public var networkNamespace: String
-    /// Where the network came from: `"file"`, `"Network"` or `"NetworkAttachmentDefinition"`.
+    /// Where the network came from: `"file"`, `"inline"` (a `delegates` entry of multinet's
+    /// configuration), `"Network"` or `"NetworkAttachmentDefinition"`.
     public var networkKind: String
     /// The exact config-list bytes sent to the delegate, replayed on DEL.
     public var config: [UInt8]

@@ -15,6 +15,8 @@ public struct MultinetConfig: Sendable, Equatable {
     public var stateDir: String = "/var/lib/multinet"
     /// Templates for thick plugins.
     public var thickConfDir: String = "/etc/cni/multinet.d"
+    /// Multus's cache directory, read on DEL of containers multinet has no record of.
+    public var cniDir: String = "/var/lib/cni/multus"
     /// The on-disk network used as default, by name; `nil` = the first file in `confDir`.
     public var defaultNetwork: String?
     /// Whether pods may only use networks of their own namespace (and `globalNamespaces`).
@@ -35,6 +37,8 @@ public struct MultinetConfig: Sendable, Equatable {
     public var prevResult: JSONValue?
     /// The whole configuration object, for keys read by a single command (GC's valid attachments).
     public var raw = JSONObject()
+    /// Multus's keys (`clusterNetwork`, `defaultNetworks`, `delegates`, …), read with Multus's meaning.
+    public var multus = MultusKeys()
 
     /// The largest stdin configuration accepted.
     public static let maximumConfigBytes = 4 << 20
@@ -90,18 +94,13 @@ public struct MultinetConfig: Sendable, Equatable {
         confDir = try reader.path("confDir") ?? confDir
         stateDir = try reader.path("stateDir") ?? stateDir
         thickConfDir = try reader.path("thickConfDir") ?? thickConfDir
+        cniDir = try reader.path("cniDir") ?? cniDir
         if let bins = try reader.pathList("binDir") { binDir = bins }
         defaultNetwork = try reader.string("defaultNetwork")
         namespaceIsolation = try reader.bool("namespaceIsolation") ?? false
-        globalNamespaces = try reader.stringArray("globalNamespaces") ?? []
+        globalNamespaces = try reader.namespaces("globalNamespaces", commaSeparated: true) ?? []
         logFile = try reader.path("logFile")
-        if let level = try reader.string("logLevel") {
-            guard let parsed = LogLevel(rawValue: level.lowercased()) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "multinet configuration: \"logLevel\" \"\(level.prefix(32))\" is not one of error, warn, info, debug")
-            }
-            logLevel = parsed
-        }
+        logLevel = try reader.logLevel("logLevel") ?? logLevel
         delegateTimeoutSeconds = try reader.seconds("delegateTimeoutSeconds") ?? delegateTimeoutSeconds
         apiTimeoutSeconds = try reader.seconds("apiTimeoutSeconds") ?? apiTimeoutSeconds
         if let rc = object["runtimeConfig"] {
@@ -112,5 +111,6 @@ public struct MultinetConfig: Sendable, Equatable {
             runtimeConfig = rcObject
         }
         prevResult = object["prevResult"]
+        try readMultusKeys(reader)
     }
 }

@@ -5,15 +5,19 @@ extension PodNetworkRequest {
     ///   - annotations: the pod's annotations.
     ///   - pod: the pod, for its namespace and for error messages.
     ///   - runtimeIfName: `CNI_IFNAME`, the default network's interface.
+    ///   - defaultNetworks: how many networks the node attaches to every pod after its
+    ///     default network (Multus's `defaultNetworks`): they take `net1` … `net<n>`, and the
+    ///     NPWG selections are numbered after them, as Multus numbers its delegates.
     /// - Throws: a ``CNIError`` with code 7 naming the pod, the annotation, the element and the rule.
-    public static func parse(annotations: [String: String], pod: PodReference, runtimeIfName: String) throws(CNIError) -> PodNetworkRequest {
+    public static func parse(annotations: [String: String], pod: PodReference, runtimeIfName: String,
+                             defaultNetworks: Int = 0) throws(CNIError) -> PodNetworkRequest {
         let alpha = annotations[SelectionDialect.alpha.annotation].flatMap(nonBlank)
         let multus = annotations[SelectionDialect.multus.annotation].flatMap(nonBlank)
         if alpha != nil && multus != nil {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "pod \(pod.displayName) carries both \(SelectionDialect.alpha.annotation) and \(SelectionDialect.multus.annotation); use one of them")
         }
-        var parser = SelectionParser(pod: pod, runtimeIfName: runtimeIfName)
+        var parser = SelectionParser(pod: pod, runtimeIfName: runtimeIfName, defaultNetworks: defaultNetworks)
         if let alpha {
             return try parser.alpha(alpha)
         }
@@ -32,12 +36,15 @@ extension PodNetworkRequest {
 struct SelectionParser {
     let pod: PodReference
     let runtimeIfName: String
+    /// The node's default networks, on `net1` … `net<defaultNetworks>`.
+    let defaultNetworks: Int
     var dialect: SelectionDialect = .multus
     var usedInterfaces: [String: Int] = [:]
 
-    init(pod: PodReference, runtimeIfName: String) {
+    init(pod: PodReference, runtimeIfName: String, defaultNetworks: Int = 0) {
         self.pod = pod
         self.runtimeIfName = runtimeIfName
+        self.defaultNetworks = defaultNetworks
     }
 
     func failure(_ element: Int?, _ text: String?, _ rule: String) -> CNIError {
@@ -73,6 +80,12 @@ struct SelectionParser {
         }
     }
 
+    /// Whether `ifName` is one of `net1` … `net<defaultNetworks>`.
+    func isDefaultNetworkInterface(_ ifName: String) -> Bool {
+        guard ifName.hasPrefix("net"), let number = Int(ifName.dropFirst(3)) else { return false }
+        return number >= 1 && number <= defaultNetworks && ifName == "net\(number)"
+    }
+
     /// Takes an interface name for `element`, refusing invalid names and duplicates.
     mutating func claim(_ ifName: String, element: Int, text: String) throws(CNIError) {
         if let problem = CNIEnvironment.interfaceNameProblem(ifName) {
@@ -80,6 +93,9 @@ struct SelectionParser {
         }
         if ifName == runtimeIfName {
             throw failure(element, text, "interface \(ifName) is the default network's (CNI_IFNAME)")
+        }
+        if isDefaultNetworkInterface(ifName) {
+            throw failure(element, text, "interface \(ifName) is taken by the node's defaultNetworks (net1 to net\(defaultNetworks))")
         }
         if let other = usedInterfaces[ifName] {
             throw failure(element, text, "interface \(ifName) is already used by element \(other + 1)")

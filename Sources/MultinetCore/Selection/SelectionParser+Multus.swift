@@ -13,7 +13,7 @@ extension SelectionParser {
         var entries: [PodNetworkRequest.Entry] = []
         var defaultRouteElement: Int?
         for (index, selection) in selections.enumerated() {
-            let ifName = selection.interfaceRequest ?? "net\(index + 1)"
+            let ifName = selection.interfaceRequest ?? "net\(defaultNetworks + index + 1)"
             try claim(ifName, element: index, text: selection.qualifiedName)
             if !selection.defaultRoute.isEmpty {
                 if let other = defaultRouteElement {
