@@ -15,6 +15,8 @@ public struct MultinetConfig: Sendable, Equatable {
     public var stateDir: String = "/var/lib/multinet"
     /// Templates for thick plugins.
     public var thickConfDir: String = "/etc/cni/multinet.d"
+    /// Multus's cache directory, read on DEL of containers multinet has no record of.
+    public var cniDir: String = "/var/lib/cni/multus"
     /// The on-disk network used as default, by name; `nil` = the first file in `confDir`.
     public var defaultNetwork: String?
     /// Whether pods may only use networks of their own namespace (and `globalNamespaces`).
@@ -90,6 +92,7 @@ public struct MultinetConfig: Sendable, Equatable {
         confDir = try reader.path("confDir") ?? confDir
         stateDir = try reader.path("stateDir") ?? stateDir
         thickConfDir = try reader.path("thickConfDir") ?? thickConfDir
+        cniDir = try reader.path("cniDir") ?? cniDir
         if let bins = try reader.pathList("binDir") { binDir = bins }
         defaultNetwork = try reader.string("defaultNetwork")
         namespaceIsolation = try reader.bool("namespaceIsolation") ?? false
