@@ -1,14 +1,15 @@
 extension Multinet {
     /// DEL: tear down every recorded attachment of this container and interface, needing no
-    /// apiserver, pod or configuration file. A container multinet has no record of gets a
-    /// best-effort DEL of the current default network (pods attached before multinet was
-    /// installed), and succeeds.
+    /// apiserver, pod or configuration file. A container multinet has no record of was
+    /// attached before multinet was installed: by Multus when its cache entry is there (every
+    /// delegate it lists is torn down), else by the default network, which gets a
+    /// best-effort DEL (see ``delUnrecorded(_:)``).
     public func del(_ request: CNIRequest) async throws(CNIError) {
         let env = request.environment
         let store = try openStore(request.config)
         let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
-            delUnrecorded(request)
+            try delUnrecorded(request)
             return
         }
         settleLeftovers(of: records, request: request)
@@ -18,8 +19,9 @@ extension Multinet {
         }
     }
 
-    /// DEL of a container with no record: the default network as configured now, best effort.
-    func delUnrecorded(_ request: CNIRequest) {
+    /// DEL of a container with no record and no Multus cache entry: the default network as
+    /// configured now, best effort.
+    func delDefaultNetwork(_ request: CNIRequest) {
         let env = request.environment
         do {
             let file = try defaultNetworkFile(request.config)
