@@ -1,16 +1,19 @@
 import ArgumentParser
-import CNCursesw
 import Foundation
 import MultinetCore
+import Synchronization
 
-/// `multinet-inspect demo`: a self-contained demonstration on this machine with real
-/// network namespaces, Debian's real CNI plugins and the apiserver test double, ending in
-/// the inspector on the demo node.
-struct DemoCommand: AsyncParsableCommand {
+/// `multinet-demo`, run as `multinet-inspect demo` (which execs it with the same
+/// arguments): a self-contained demonstration on this machine with real network
+/// namespaces, Debian's real CNI plugins and the apiserver test double, ending in the
+/// inspector on the demo node. Its own executable, so that neither the double nor the demo
+/// is linked into the binaries installed on nodes.
+@main
+struct MultinetDemo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
+        commandName: "multinet-inspect demo",
         abstract: "Attach pods through multinet (plain, three networks, a failing teardown) with real plugins, open the inspector, tear down.",
-        discussion: "As root with Debian's containernetworking-plugins (scripts/setup-machine installs them) it uses real network namespaces and plugins; otherwise a simulated stand-in plugin that says so. Everything it creates is removed on exit, also on Ctrl-C."
+        discussion: "As root with Debian's containernetworking-plugins (scripts/setup-machine installs them) it uses real network namespaces and plugins; otherwise a simulated stand-in plugin that says so. Everything it creates is removed on exit, also on Ctrl-C. It runs the multinet and multinet-inspect binaries beside it."
     )
 
     @Option(help: "Directories holding the CNI plugins, ':'-separated.")
@@ -38,7 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
         if keep { print("\nkept: \(demo.root), netns \(demo.namespaces.joined(separator: " ")), links \(demo.resources.links.joined(separator: " "))") }
     }
 
-    /// On Ctrl-C or SIGTERM: give the terminal back, remove what the demo created, exit 130.
+    /// On Ctrl-C or SIGTERM: remove what the demo created, exit 130. (The inspector, when
+    /// it is open, gets the same Ctrl-C and gives the terminal back itself.)
     ///
     /// The signal handler only writes a byte to a pipe (all a handler may safely do); a
     /// thread waiting on the pipe does the work.
@@ -50,7 +54,6 @@ struct DemoCommand: AsyncParsableCommand {
         let thread = Thread {
             var byte: UInt8 = 0
             guard read(reader, &byte, 1) == 1 else { return }
-            _ = endwin()
             FileHandle.standardError.write(Data("\nmultinet-inspect demo: interrupted; removing what the demo created\n".utf8))
             resources.cleanUp()
             Foundation.exit(130)
@@ -58,6 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         thread.start()
         for number in [SIGINT, SIGTERM] {
             signal(number) { _ in
+                demoInterrupted.store(true, ordering: .sequentiallyConsistent)
                 var byte: UInt8 = 1
                 _ = write(demoSignalPipeWriter, &byte, 1)
             }
@@ -68,3 +72,6 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// The write end of the demo's signal pipe, read by the signal handler.
 nonisolated(unsafe) private var demoSignalPipeWriter: Int32 = -1
+
+/// Set by the signal handler: the demo was interrupted and its clean-up thread ends it.
+let demoInterrupted = Atomic<Bool>(false)
