@@ -2,10 +2,14 @@
 # install-multinet.sh: installs multinet on a node and keeps its credentials current.
 #
 # Runs as the container of the multinet DaemonSet (deploy/05-daemonset.yaml), with the
-# host's /etc/cni/net.d, /opt/cni/bin and /var/lib/multinet mounted at the same paths, so
-# every path it writes into a file is also the path on the host.
+# host's /etc/cni/net.d, /opt/cni/bin, /opt/multinet/bin and /var/lib/multinet mounted at
+# the same paths, so every path it writes into a file is also the path on the host.
 #
-#  1. Copies the static multinet binary into the CNI bin dir (temp file + rename, 0755).
+#  1. Copies the self-contained binaries (they need nothing on the host but glibc) from the
+#     image to the host, each with a temp file + rename (0755), so a running copy is never
+#     rewritten in place: multinet into the CNI bin dir, multinet-inspect into
+#     /opt/multinet/bin (writable also where /usr is read-only), where an operator who
+#     ssh-es to the node finds it. (The coming multinet-agent will be installed the same way.)
 #  2. Copies the service-account token and the cluster CA into a 0700 directory and writes
 #     a JSON kubeconfig (0600) naming them: `tokenFile`, `certificate-authority`.
 #  3. Waits until the default network's config exists (a .conflist, .conf or .json file in
@@ -23,7 +27,9 @@ set -eu
 umask 077
 
 BINARY_SOURCE=${MULTINET_BINARY_SOURCE:-/usr/local/bin/multinet}
+INSPECT_SOURCE=${MULTINET_INSPECT_SOURCE:-/usr/local/bin/multinet-inspect}
 BIN_DIR=${MULTINET_CNI_BIN_DIR:-/opt/cni/bin}
+HOST_BIN_DIR=${MULTINET_HOST_BIN_DIR:-/opt/multinet/bin}
 CONF_DIR=${MULTINET_CNI_CONF_DIR:-/etc/cni/net.d}
 CONFLIST_NAME=${MULTINET_CONFLIST_NAME:-00-multinet.conflist}
 STATE_DIR=${MULTINET_STATE_DIR:-/var/lib/multinet}
@@ -77,6 +83,15 @@ install_copy() {
     cp "$1" "$tmp"
     chmod "$3" "$tmp"
     mv -f "$tmp" "$2"
+}
+
+# install_binary SOURCE DEST: installs an executable (0755) and says whether it changed.
+install_binary() {
+    if install_copy "$1" "$2" 0755; then
+        log "installed $2"
+    else
+        log "$2 is up to date"
+    fi
 }
 
 # install_text DEST MODE < CONTENT: replaces DEST by CONTENT unless identical.
@@ -218,16 +233,14 @@ main() {
         require_json_safe "${pair%%=*}" "${pair#*=}"
     done
     [ -f "$BINARY_SOURCE" ] || die "no multinet binary at $BINARY_SOURCE"
+    [ -f "$INSPECT_SOURCE" ] || die "no multinet-inspect binary at $INSPECT_SOURCE"
 
-    (umask 022 && mkdir -p "$BIN_DIR" "$CONF_DIR")
+    (umask 022 && mkdir -p "$BIN_DIR" "$CONF_DIR" "$HOST_BIN_DIR")
     mkdir -p "$STATE_DIR" "$KUBE_DIR"
     chmod 0700 "$STATE_DIR" "$KUBE_DIR"
 
-    if install_copy "$BINARY_SOURCE" "$BIN_DIR/multinet" 0755; then
-        log "installed $BIN_DIR/multinet"
-    else
-        log "$BIN_DIR/multinet is up to date"
-    fi
+    install_binary "$BINARY_SOURCE" "$BIN_DIR/multinet"
+    install_binary "$INSPECT_SOURCE" "$HOST_BIN_DIR/multinet-inspect"
     sync_credentials
 
     waiting=

@@ -38,9 +38,9 @@ static inline int mn_setlocale_is_utf8(void) {
         && (codeset[1] == 'T' || codeset[1] == 't') && (codeset[2] == 'F' || codeset[2] == 'f');
 }
 
-/// A new terminal on stdin/stdout; NULL when TERM is unknown (newterm, unlike initscr,
-/// returns instead of exiting).
-static inline SCREEN *mn_newterm(void) { return newterm(NULL, stdout, stdin); }
+/// A new terminal on stdin/stdout of type `type` (NULL: TERM); NULL when the terminfo
+/// database has no usable entry for it (newterm, unlike initscr, returns instead of exiting).
+static inline SCREEN *mn_newterm(const char *type) { return newterm(type, stdout, stdin); }
 
 /// Writes one cell's text (UTF-8 already converted to wide characters) with attributes and
 /// a colour pair at a position.

@@ -7,7 +7,6 @@ import Glibc
 #endif
 
 /// `multinet-inspect`: the operator's view of multinet on one node (DESIGN §6).
-@main
 struct MultinetInspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multinet-inspect",
@@ -50,8 +49,11 @@ struct MultinetInspect: AsyncParsableCommand {
     }
 
     /// Parses and runs like ArgumentParser's own `main`, except that usage errors exit 2
-    /// (as `retry`'s usage errors do) instead of 64.
+    /// (as `retry`'s usage errors do) instead of 64, and that `demo` hands all its
+    /// arguments to the demo's own executable.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "demo" { DemoLauncher.exec(arguments: Array(arguments.dropFirst())) }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -30,17 +30,20 @@ do {
 }
 
 let phases = PhaseClock()
-var pluginLogger: Logger?
-let outcome = await CNIDispatcher.run(environment: environment, stdin: stdin) { config in
-    phases.record("config", nanoseconds: MonotonicClock.nanoseconds() &- mainStarted)
-    let level = config.logLevel.loggerLevel
-    let destinations = config.logDestinations
-    let logger = Logger(label: "multinet") { label in
-        LogDestination.handler(label: label, destinations: destinations, level: level)
+let (outcome, pluginLogger) = blockingMain { [environment, stdin, mainStarted] in
+    let loggerBox = PluginLoggerBox()
+    let outcome = await CNIDispatcher.run(environment: environment, stdin: stdin) { config in
+        phases.record("config", nanoseconds: MonotonicClock.nanoseconds() &- mainStarted)
+        let level = config.logLevel.loggerLevel
+        let destinations = config.logDestinations
+        let logger = Logger(label: "multinet") { label in
+            LogDestination.handler(label: label, destinations: destinations, level: level)
+        }
+        loggerBox.logger = logger
+        return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger,
+                        kubeFactory: KubeClientAccessFactory(logger: logger), phases: phases)
     }
-    pluginLogger = logger
-    return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger,
-                    kubeFactory: KubeClientAccessFactory(logger: logger), phases: phases)
+    return (outcome, loggerBox.logger)
 }
 FileSystem.writeAll(fd: 1, outcome.stdout)
 if let logger = pluginLogger, logger.logLevel <= .debug {

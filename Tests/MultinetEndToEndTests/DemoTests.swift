@@ -4,13 +4,15 @@ import Testing
 
 /// `multinet-inspect demo`, the README's main job, run as a script would run it (stdout
 /// not a terminal: the inspector step prints one snapshot and retries from the script).
+/// The inspector execs `multinet-demo` from its own directory, which runs the real
+/// `multinet` and `multinet-inspect` beside it.
 @Suite("End to end: multinet-inspect demo", .serialized)
 struct DemoTests {
     static func expectCompleteRun(_ result: ShellResult) {
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
         for fragment in ["ADD pod default/analytics-0", "default/othernet", "alpha.network.k8s.io/networks: othernet,podnet",
                          "DEL default/legacy-0: interfaces left besides lo: none", "FAILURES", "demo-flaky: this teardown fails once",
-                         "torn down default/flaky on net1", "host-local reservations left: none", "(no attachments recorded)"] {
+                         "torn down default/batch-0 network default/flaky on net1", "host-local reservations left: none", "(no attachments recorded)"] {
             #expect(result.stdout.contains(fragment), "the demo's output lacks \(fragment):\n\(result.stdout)")
         }
     }
@@ -31,6 +33,24 @@ struct DemoTests {
         Self.expectCompleteRun(result)
         #expect(result.stdout.contains("SIMULATED DEMO"))
         #expect(result.stdout.contains("[simulated]"))
+    }
+
+    @Test("an inspector without multinet-demo beside it (as installed on a node) says where the demo comes from and exits 2")
+    func demoNotInstalled() throws {
+        let scratch = try TemporaryDirectory(prefix: "demo-absent")
+        defer { scratch.remove() }
+        let copy = scratch.file("multinet-inspect")
+        try FileManager.default.copyItem(atPath: try InspectorBinary.path, toPath: copy)
+        for arguments in [["demo"], ["demo", "--simulate"]] {
+            let result = try Shell.run([copy] + arguments)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("the demo is not installed on this node; it ships with a source build"), "\(result.stderr)")
+            #expect(result.stderr.contains("swift build -c release && .build/release/multinet-inspect demo"), "\(result.stderr)")
+            #expect(result.stderr.contains(scratch.file("multinet-demo")), "\(result.stderr)")
+        }
+        // The rest of the inspector works there.
+        let help = try Shell.run([copy, "--help"])
+        #expect(help.status == 0 && help.stdout.contains("demo"), "\(help)")
     }
 
     @Test("on a terminal it ends in the curses inspector; Ctrl-C there removes every namespace and link it made")

@@ -102,20 +102,54 @@ struct InspectorTerminalTests {
         await setup.cluster.cleanUp()
     }
 
-    @Test("an unknown TERM exits 2 suggesting --once; stdout that is not a terminal gets --once tables")
-    func unknownTerminal() throws {
+    @Test("a TERM the host's terminfo lacks: the view draws on the built-in entry (colour for xterm-like names, vt100 for dumb ones), q quits, no directory is left", arguments: [
+        ("no-such-terminal", true), ("dumb", false),
+    ])
+    func unknownTerminal(term: String, colour: Bool) throws {
+        try E2EEnvironment.require()
+        try Self.requireTmux()
+        let scratch = try TemporaryDirectory(prefix: "inspect-term")
+        defer { scratch.remove() }
+        let tmp = try scratch.directory("tmp")
+        let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]
+        var environment = Self.environment(term: term)
+        environment["TMPDIR"] = tmp
+        let tmux = try TmuxSession.start(try Self.command(options), environment: environment)
+        defer { tmux.kill() }
+        do {
+            try tmux.waitFor("the first snapshot") { $0.contains("node node-a") && $0.contains("q quit") }
+            // The private terminfo directory is gone once curses has read the entry.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
+            let styled = try tmux.screen(escapes: true)
+            let coloured = styled.contains("\u{1B}[3") || styled.contains("\u{1B}[9")
+            #expect(coloured == colour, "colours on \(term): \(styled.debugDescription)")
+            try tmux.send("q")
+            try tmux.waitFor("the exit") { $0.contains("EXIT=0") }
+        } catch {
+            Issue.record("screen: \((try? tmux.screen()) ?? "?")")
+            throw error
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
+        let piped = try InspectorBinary.run(options).requireSuccess()
+        #expect(piped.stdout.contains("NETWORKS") || piped.stdout.contains("NAME"), "\(piped.stdout)")
+    }
+
+    @Test("an unknown TERM where the built-in entry cannot be written (TMPDIR missing) exits 2 naming TERM, the directory and --once")
+    func unknownTerminalWithoutTemporaryDirectory() throws {
         try E2EEnvironment.require()
         try Self.requireTmux()
         let scratch = try TemporaryDirectory(prefix: "inspect-term")
         defer { scratch.remove() }
         let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]
-        let tmux = try TmuxSession.start(try Self.command(options), environment: Self.environment(term: "no-such-terminal"))
+        var environment = Self.environment(term: "no-such-terminal")
+        environment["TMPDIR"] = scratch.file("missing")
+        let tmux = try TmuxSession.start(try Self.command(options), environment: environment, width: 200)
         defer { tmux.kill() }
         let screen = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
         #expect(screen.contains("EXIT=2"), "\(screen)")
         let flat = screen.replacingOccurrences(of: "\n", with: "")  // the message wraps at the window's width
-        #expect(flat.contains("no-such-terminal") && flat.contains("--once"), "\(screen)")
-        let piped = try InspectorBinary.run(options).requireSuccess()
-        #expect(piped.stdout.contains("NETWORKS") || piped.stdout.contains("NAME"), "\(piped.stdout)")
+        for fragment in ["no-such-terminal", "xterm-256color", scratch.file("missing"), "--once"] {
+            #expect(flat.contains(fragment), "\(fragment): \(screen)")
+        }
     }
 }

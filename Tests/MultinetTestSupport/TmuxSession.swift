@@ -27,9 +27,10 @@ public struct TmuxSession: Sendable {
         return session
     }
 
-    /// The visible screen, one string per row.
-    public func screen() throws -> String {
-        try Shell.check(["tmux", "-L", socket, "capture-pane", "-p", "-t", name])
+    /// The visible screen, one string per row; with `escapes`, with the escape sequences
+    /// of its colours and attributes (`capture-pane -e`).
+    public func screen(escapes: Bool = false) throws -> String {
+        try Shell.check(["tmux", "-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
     /// Sends keys as tmux names them (`q`, `Enter`, `Escape`, `Down`, …).

@@ -19,7 +19,7 @@ final class InteractiveSession {
     /// Runs until `q`; throws before taking the terminal when it cannot be used.
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        try terminal.start()
+        try terminal.start(environment: environment)
         defer { terminal.stop() }
         let styles: [StyleRole: TerminalStyle]
         do {

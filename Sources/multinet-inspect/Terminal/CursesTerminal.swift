@@ -7,13 +7,16 @@ import MultinetInspector
 final class CursesTerminal {
     /// Why the terminal could not be used.
     enum Failure: Error, CustomStringConvertible {
-        /// `TERM` names a terminal curses does not know (or none is set).
-        case unknownTerminal(String)
+        /// Neither the terminfo database's entry for `TERM` nor the built-in fallback
+        /// entry could be used (the reason why not, when there is one).
+        case unknownTerminal(String, fallback: String, reason: String?)
 
         var description: String {
             switch self {
-            case .unknownTerminal(let term):
-                "the terminal type \"\(term)\" is unknown to curses; try `multinet-inspect --once`, or set TERM (e.g. xterm-256color)"
+            case .unknownTerminal(let term, let fallback, let reason):
+                "the terminal type \"\(term)\" is unknown to curses and its built-in \(fallback) description could not be used"
+                    + (reason.map { " (\($0))" } ?? "")
+                    + "; try `multinet-inspect --once`, or set TERM (e.g. xterm-256color)"
             }
         }
     }
@@ -25,14 +28,17 @@ final class CursesTerminal {
     /// How many colours the terminal has (0 without colour).
     private(set) var colorCount = 0
 
-    /// Takes over the terminal: locale, `newterm`, raw-ish input, a short Esc delay, no cursor.
-    func start() throws {
+    /// Takes over the terminal: locale, `newterm` (on the built-in entry for `TERM` when
+    /// the host's terminfo database has none), raw-ish input, a short Esc delay, no cursor.
+    func start(environment: [String: String]) throws {
         isUTF8 = mn_setlocale_is_utf8() != 0
-        guard let screen = mn_newterm() else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
-            throw Failure.unknownTerminal(term)
+        if let screen = mn_newterm(nil) {
+            self.screen = screen
+        } else if let screen = try newtermOnBuiltInEntry(environment: environment) {
+            self.screen = screen
+        } else {
+            throw Failure.unknownTerminal(environment["TERM"] ?? "", fallback: BuiltInTerminfo.fallback(forTerm: environment["TERM"]).name, reason: nil)
         }
-        self.screen = screen
         _ = cbreak()
         _ = noecho()
         _ = keypad(mn_stdscr(), true)
@@ -42,6 +48,19 @@ final class CursesTerminal {
             _ = start_color()
             _ = use_default_colors()
             colorCount = Int(mn_colors())
+        }
+    }
+
+    /// `newterm` on the built-in entry for `TERM`, read from a private directory that is
+    /// gone again when this returns.
+    private func newtermOnBuiltInEntry(environment: [String: String]) throws -> OpaquePointer? {
+        let entry = BuiltInTerminfo.fallback(forTerm: environment["TERM"])
+        do {
+            return try PrivateTerminfoDirectory.with(entry, base: PrivateTerminfoDirectory.base(environment: environment)) { _ in
+                mn_newterm(entry.name)
+            }
+        } catch {
+            throw Failure.unknownTerminal(environment["TERM"] ?? "", fallback: entry.name, reason: error.description)
         }
     }
 

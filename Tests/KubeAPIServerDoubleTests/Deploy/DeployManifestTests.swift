@@ -45,7 +45,14 @@ struct DeployManifestTests {
             #expect(daemonSet.value(at: "spec.template.spec.tolerations") == [["operator": "Exists"]])
             let volumes = daemonSet.value(at: "spec.template.spec.volumes")?.arrayValue ?? []
             let hostPaths = volumes.compactMap { $0["hostPath"]?["path"]?.stringValue }
-            #expect(hostPaths == ["/etc/cni/net.d", "/opt/cni/bin", "/var/lib/multinet"])
+            #expect(hostPaths == ["/etc/cni/net.d", "/opt/cni/bin", "/opt/multinet/bin", "/var/lib/multinet"])
+            // The installer copies the inspector to the host's /opt/multinet/bin, mounted at its own path.
+            let container = daemonSet.value(at: "spec.template.spec.containers")?.arrayValue?.first
+            let mounts = container?["volumeMounts"]?.arrayValue ?? []
+            #expect(mounts.contains { $0["name"] == "host-bin" && $0["mountPath"] == "/opt/multinet/bin" })
+            let env = container?["env"]?.arrayValue ?? []
+            #expect(env.contains { $0["name"] == "MULTINET_HOST_BIN_DIR" && $0["value"] == "/opt/multinet/bin" })
+            #expect(env.contains { $0["name"] == "MULTINET_INSPECT_SOURCE" && $0["value"] == "/usr/local/bin/multinet-inspect" })
             let projected = volumes.first { $0["projected"] != nil }?["projected"]?["sources"]?.arrayValue ?? []
             #expect(projected.first?["serviceAccountToken"]?["expirationSeconds"] == 3600)
             #expect(try await kubectl.check(["get", "sa", "multinet", "-n", "kube-system", "-o", "name"]) == "serviceaccount/multinet\n")

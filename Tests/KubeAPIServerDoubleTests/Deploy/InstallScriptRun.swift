@@ -2,8 +2,8 @@ import Foundation
 import MultinetTestSupport
 
 /// `deploy/install-multinet.sh` run with `sh` in a temporary directory that stands in for
-/// a node: the projected service-account volume, the image's binary, the host's conf, bin
-/// and state dirs.
+/// a node: the projected service-account volume, the image's binaries, the host's conf,
+/// CNI bin, `/opt/multinet/bin` and state dirs.
 struct InstallScriptRun {
     let root: TemporaryDirectory
     /// The token the projected volume holds first.
@@ -12,11 +12,16 @@ struct InstallScriptRun {
     var serviceAccountDir: String { root.file("serviceaccount") }
     var confDir: String { root.file("net.d") }
     var binDir: String { root.file("bin") }
+    /// The host's `/opt/multinet/bin`.
+    var hostBinDir: String { root.file("opt-multinet-bin") }
+    /// Where the inspector lands on the host.
+    var installedInspector: String { hostBinDir + "/multinet-inspect" }
     var stateDir: String { root.file("state") }
     var kubeDir: String { confDir + "/multinet.d" }
     var kubeconfig: String { kubeDir + "/multinet.kubeconfig" }
     var conflist: String { confDir + "/00-multinet.conflist" }
     var binarySource: String { root.file("image/multinet") }
+    var inspectorSource: String { root.file("image/multinet-inspect") }
     var stopFile: String { root.file("stop") }
 
     /// A fresh node with `token` and `caPEM` in the projected volume.
@@ -26,12 +31,14 @@ struct InstallScriptRun {
         try root.write("serviceaccount/token", contents: token)
         try root.write("serviceaccount/ca.crt", contents: caPEM)
         try root.write("image/multinet", contents: "#!/bin/sh\necho multinet\n")
+        try root.write("image/multinet-inspect", contents: "#!/bin/sh\necho multinet-inspect\n")
     }
 
     /// The script's environment: every path in the temporary directory, a 0.1 s interval.
     func environment(server: String, extra: [String: String] = [:]) -> [String: String] {
         var environment = [
             "MULTINET_BINARY_SOURCE": binarySource, "MULTINET_CNI_BIN_DIR": binDir, "MULTINET_CNI_CONF_DIR": confDir,
+            "MULTINET_INSPECT_SOURCE": inspectorSource, "MULTINET_HOST_BIN_DIR": hostBinDir,
             "MULTINET_STATE_DIR": stateDir, "MULTINET_SERVICEACCOUNT_DIR": serviceAccountDir,
             "MULTINET_KUBE_SERVER": server, "MULTINET_LOG_FILE": root.file("multinet.log"),
             "MULTINET_INTERVAL": "0.1", "MULTINET_STOP_FILE": stopFile, "MULTINET_ITERATIONS": "600",
@@ -63,6 +70,12 @@ struct InstallScriptRun {
     /// The text of `path`, or `nil` when it cannot be read.
     func text(_ path: String) -> String? {
         try? String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// The inode number of `path` (a file renamed over it has a new one).
+    func inode(_ path: String) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
     }
 
     /// Whether `path` exists.

@@ -21,9 +21,12 @@ struct InstallScriptTests {
         try await Task.sleep(for: .milliseconds(600))  // several passes of the 0.1 s loop
         #expect(!node.exists(node.conflist), "00-multinet.conflist written while no default network exists")
 
-        // The binary: a copy, 0755.
+        // The binaries: copies, 0755; the inspector in the host's /opt/multinet/bin.
         #expect(node.text(node.binDir + "/multinet") == node.text(node.binarySource))
         #expect(try node.mode(node.binDir + "/multinet") == 0o755)
+        #expect(node.text(node.installedInspector) == node.text(node.inspectorSource))
+        #expect(try node.mode(node.installedInspector) == 0o755)
+        #expect(try node.mode(node.hostBinDir) == 0o755)
 
         // The kubeconfig: JSON, 0600 in a 0700 directory, naming the token and CA copies.
         let kubeconfig = try KubeJSON.parse(try #require(node.text(node.kubeconfig)))
@@ -106,6 +109,39 @@ struct InstallScriptTests {
         #expect(plugin?["namespaceIsolation"] == true)
     }
 
+    @Test("a new image's binaries replace the host's by rename (a new inode, never rewritten in place); an unchanged one is left alone")
+    func binaryUpdates() async throws {
+        let node = try InstallScriptRun()
+        defer { node.root.remove() }
+        try node.root.write("stop", contents: "")  // one pass, then stop
+        let first = try await node.run()
+        #expect(first.status == 0, "\(first.stderr)")
+        let installed = [node.binDir + "/multinet", node.installedInspector]
+        for path in installed { #expect(first.stdout.contains("installed \(path)"), "\(first.stdout)") }
+        let inodes = try installed.map(node.inode)
+
+        // The same image again: nothing is touched.
+        let again = try await node.run()
+        #expect(again.status == 0, "\(again.stderr)")
+        for path in installed { #expect(again.stdout.contains("\(path) is up to date"), "\(again.stdout)") }
+        #expect(try installed.map(node.inode) == inodes)
+
+        // A new image: each file is a new one renamed over the old (a running binary keeps
+        // its own), with the new contents and mode, and no temporary file is left.
+        try node.root.write("image/multinet", contents: "#!/bin/sh\necho multinet 2\n")
+        try node.root.write("image/multinet-inspect", contents: "#!/bin/sh\necho multinet-inspect 2\n")
+        let updated = try await node.run()
+        #expect(updated.status == 0, "\(updated.stderr)")
+        for (path, inode) in zip(installed, inodes) {
+            #expect(updated.stdout.contains("installed \(path)"), "\(updated.stdout)")
+            #expect(try node.inode(path) != inode, "\(path) was rewritten in place")
+            #expect(try node.mode(path) == 0o755)
+        }
+        #expect(node.text(node.installedInspector) == "#!/bin/sh\necho multinet-inspect 2\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: node.hostBinDir) == ["multinet-inspect"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: node.binDir) == ["multinet"])
+    }
+
     @Test("a named default network that is not on disk keeps the conflist away")
     func namedDefaultMissing() async throws {
         let node = try InstallScriptRun()
@@ -121,6 +157,7 @@ struct InstallScriptTests {
         ("serviceaccount/token", "no service-account token at"),
         ("serviceaccount/ca.crt", "no cluster CA at"),
         ("image/multinet", "no multinet binary at"),
+        ("image/multinet-inspect", "no multinet-inspect binary at"),
     ])
     func missingInput(file: String, message: String) async throws {
         let node = try InstallScriptRun()

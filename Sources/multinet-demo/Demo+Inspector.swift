@@ -1,7 +1,7 @@
+import ArgumentParser
 import Foundation
 import KubeAPIServerDouble
 import MultinetCore
-import MultinetInspector
 
 extension Demo {
     static let node = "demo-node"
@@ -48,29 +48,37 @@ extension Demo {
         }
     }
 
-    /// The inspector on the demo node: the curses view on a terminal (3 shows the failure,
-    /// r then y retries it, q goes on with the demo), else one snapshot and a scripted retry.
+    /// The options that point `multinet-inspect` at the demo node.
+    var inspectorOptions: [String] {
+        ["--state-dir", stateDir, "--conf-dir", confDir, "--bin-dir", binDir + ":" + cniPath, "--kubeconfig", kubeconfig, "--node", Self.node]
+    }
+
+    /// The real `multinet-inspect` on the demo node: the curses view on a terminal (3 shows
+    /// the failure, r then y retries it, q goes on with the demo), else one `--once`
+    /// snapshot and a `retry` from the script.
     func inspect() async throws {
-        let options = try InspectorOptions.parse([
-            "--state-dir", stateDir, "--conf-dir", confDir, "--bin-dir", binDir + ":" + cniPath,
-            "--kubeconfig", kubeconfig, "--node", Self.node,
-        ])
         if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
             say("opening the inspector on node \(Self.node): 1 2 3 switch views, Enter shows details, 3 then r and y retries the failed teardown, q goes on")
             try await Task.sleep(nanoseconds: 2_000_000_000)
-            try await InteractiveSession(options: options).run()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: inspector)
+            process.arguments = inspectorOptions
+            try process.run()  // on this terminal: stdin, stdout and stderr are inherited
+            process.waitUntilExit()
+            // A Ctrl-C reaches the inspector too (it gives the terminal back and exits):
+            // the demo's clean-up thread then removes everything and ends the process.
+            while demoInterrupted.load(ordering: .sequentiallyConsistent) { pause() }
+            guard process.terminationStatus == 0 else { throw ValidationError("multinet-inspect exited \(process.terminationStatus)") }
             return
         }
+        let environment = ProcessInfo.processInfo.environment
         say("the inspector's view of node \(Self.node) (multinet-inspect --once; on a terminal this is the curses view)")
-        let snapshot = await options.sources.builder(environment: ProcessInfo.processInfo.environment, watch: false).snapshot()
-        print(SnapshotTables.text(snapshot).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+        let (status, out, err) = try run(inspector, ["--once"] + inspectorOptions, env: environment, stdin: Data())
+        guard status == 0 else { throw ValidationError("multinet-inspect --once failed (exit \(status)): \(err)") }
+        print(out.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
         say("multinet-inspect retry \(Self.flakyPodID): the same teardown as DEL, from the record")
-        do {
-            for outcome in try TeardownRetry(stateDir: stateDir, binDirs: options.binDirs).run(containerID: Self.flakyPodID, interface: nil, readOnly: false) {
-                print("  \(outcome.succeeded ? "torn down" : "FAILED") \(outcome.record.qualifiedNetwork) on \(outcome.record.ifName)\(outcome.error.map { ": \($0)" } ?? "")")
-            }
-        } catch {
-            print("  retry: \(error.description)")
-        }
+        let retry = try run(inspector, ["retry", Self.flakyPodID] + inspectorOptions, env: environment, stdin: Data())
+        for line in retry.1.split(separator: "\n") { print("  \(line)") }
+        if retry.0 != 0 { print("  retry: exit \(retry.0): \(retry.2)") }
     }
 }

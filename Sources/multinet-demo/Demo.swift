@@ -13,6 +13,8 @@ struct Demo {
     let resources: DemoResources
     var namespaces: [String] { resources.namespaces }
     let multinet: String
+    /// The `multinet-inspect` the demo opens on its node.
+    let inspector: String
     /// The apiserver stand-in the multi-network pod's objects live in.
     var server: KubeAPIServer?
 
@@ -23,10 +25,13 @@ struct Demo {
         self.cniPath = cniPath
         let reasons = forceSimulation ? ["--simulate was given"] : Self.simulationReasons(cniPath: cniPath)
         simulated = !reasons.isEmpty
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+            .resolvingSymlinksInPath().deletingLastPathComponent()
         multinet = exe.appendingPathComponent("multinet").path
-        if !FileManager.default.isExecutableFile(atPath: multinet) {
-            FileHandle.standardError.write(Data("multinet-inspect demo cannot run: the plugin binary \(multinet) is missing (build it with `swift build`)\n".utf8))
+        inspector = exe.appendingPathComponent("multinet-inspect").path
+        for (binary, what) in [(multinet, "the plugin binary"), (inspector, "the inspector binary")]
+        where !FileManager.default.isExecutableFile(atPath: binary) {
+            FileHandle.standardError.write(Data("multinet-inspect demo cannot run: \(what) \(binary) is missing (build it with `swift build`)\n".utf8))
             throw ExitCode(2)
         }
         if simulated {
