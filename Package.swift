@@ -38,7 +38,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -54,10 +53,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
-        ),
-        .target(
-            name: "MultinetKubeYAML",
-            dependencies: ["MultinetCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "KubeAPIServerDouble",
@@ -78,9 +73,8 @@ let package = Package(
         .target(
             name: "MultinetInspector",
             dependencies: [
-                "MultinetCore", "MultinetKubeYAML",
+                "MultinetCore",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -89,7 +83,6 @@ let package = Package(
                 "CNCursesw",
                 "MultinetCore",
                 "MultinetInspector",
-                "MultinetKubeYAML",
                 "KubeAPIServerDouble",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetCoreTests",
-            dependencies: ["MultinetCore", "MultinetKubeYAML", "MultinetTestSupport", "KubeAPIServerDouble"]
+            dependencies: ["MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
         ),
         .testTarget(
             name: "MultinetInspectorTests",
