@@ -110,10 +110,14 @@ enum YAMLParser {
         }
     }
 
-    /// The 1-based line and column (in bytes) of a byte offset.
+    /// The 1-based line and column (in bytes) of a byte offset, counting lines as libyaml's
+    /// marks do: LF, CR and CR LF each end one.
     static func position(ofOffset offset: Int, in input: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1, lineStart = 0
-        for index in 0..<min(offset, input.count) where input[index] == 0x0A {
+        let end = min(offset, input.count)
+        for index in 0..<end {
+            let byte = input[index]
+            guard byte == 0x0A || (byte == 0x0D && (index + 1 >= input.count || input[index + 1] != 0x0A)) else { continue }
             line += 1
             lineStart = index + 1
         }

@@ -8,7 +8,7 @@
 /// Shared by the `YAMLParsing` fuzz target and the corpus replay test.
 ///
 /// 1. A rejection is a `YAMLError` with a line and a column of at least 1, on a line the
-///    input has (one past the last for an error at its end).
+///    input has (one past the last for an error at its end; CR alone ends a line too).
 /// 2. An accepted document's value nests at most 128 levels, and every number in it is
 ///    JSON's number syntax.
 /// 3. Its JSON text parses (as JSON) back to an equal value, and read as YAML again gives
@@ -20,7 +20,9 @@ enum YAMLParsingProperties {
     /// The properties `bytes` break; empty when all hold.
     static func violations(_ bytes: [UInt8]) -> [String] {
         var problems: [String] = []
-        let lines = bytes.count(where: { $0 == 0x0A }) + 2
+        // libyaml ends a line at LF, CR, CR LF, NEL, LS and PS: counting each LF, CR and
+        // NEL/LS/PS lead byte bounds its line numbers from above.
+        let lines = bytes.count(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) + 2
         let root: YAMLNode?
         do {
             root = try YAMLNode.parse(bytes)

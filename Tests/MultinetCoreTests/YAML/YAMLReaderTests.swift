@@ -133,6 +133,8 @@ struct YAMLReaderTests {
                  "not UTF-8 text (invalid leading UTF-8 octet)"),
         Rejected("a truncated UTF-8 sequence", [0x61, 0x3A, 0x20, 0xC3], line: 1, "not UTF-8 text"),
         Rejected("UTF-16 with a byte order mark", [0xFF, 0xFE, 0x61, 0x00, 0x3A, 0x00], line: 1, "not UTF-8 text"),
+        Rejected("CR alone ends lines, as for libyaml (a fuzz finding)", "a: 1\rb: [SECRET\r", line: 3, "did not find expected ',' or ']'"),
+        Rejected("a byte that is not UTF-8 after CR line ends", [0x61, 0x3A, 0x20, 0x31, 0x0D, 0x62, 0x3A, 0x20, 0xFF], line: 2, "not UTF-8 text"),
         Rejected("a control character", "a: SECRET\u{07}\n", line: 1, "control characters are not allowed"),
         Rejected("an alias bomb", aliasBomb, line: 5, "aliases expand the document by more than 100000 nodes"),
         Rejected("129 levels of flow nesting", String(repeating: "[", count: 129) + String(repeating: "]", count: 129), line: 1,
