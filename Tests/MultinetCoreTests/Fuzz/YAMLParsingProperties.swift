@@ -13,8 +13,9 @@
 ///    JSON's number syntax.
 /// 3. Its JSON text parses (as JSON) back to an equal value, and read as YAML again gives
 ///    the same value too (JSON is the YAML subset the kubeconfig reader relies on), unless
-///    a string holds a character YAML 1.1 takes as a line break (NEL, LS, PS), which JSON
-///    writes raw.
+///    a string holds a character JSON writes raw and YAML 1.1 does not take raw: a line
+///    break of its own (NEL, LS, PS) or a non-printable one (DEL, C1 controls, U+FFFE,
+///    U+FFFF), which a double-quoted YAML escape can produce.
 /// 4. Every node of the tree has a position, and the root's is the first node's.
 enum YAMLParsingProperties {
     /// The properties `bytes` break; empty when all hold.
@@ -50,7 +51,7 @@ enum YAMLParsingProperties {
         } catch {
             problems.append("its JSON text does not parse: \(error)")
         }
-        if !holdsYAMLLineBreak(value) {
+        if !holdsRawYAMLTrouble(value) {
             do {
                 if try JSONValue(parsingYAML: Array(text.utf8)) != value { problems.append("its JSON text read as YAML differs") }
             } catch {
@@ -86,14 +87,19 @@ enum YAMLParsingProperties {
         }
     }
 
-    static func holdsYAMLLineBreak(_ value: JSONValue) -> Bool {
-        func breaks(_ text: String) -> Bool {
-            text.unicodeScalars.contains { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    static func holdsRawYAMLTrouble(_ value: JSONValue) -> Bool {
+        func trouble(_ text: String) -> Bool {
+            text.unicodeScalars.contains { scalar in
+                switch scalar.value {
+                case 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: true
+                default: false
+                }
+            }
         }
         switch value {
-        case .string(let text): return breaks(text)
-        case .array(let elements): return elements.contains(where: holdsYAMLLineBreak)
-        case .object(let object): return object.contains { breaks($0.key) || holdsYAMLLineBreak($0.value) }
+        case .string(let text): return trouble(text)
+        case .array(let elements): return elements.contains(where: holdsRawYAMLTrouble)
+        case .object(let object): return object.contains { trouble($0.key) || holdsRawYAMLTrouble($0.value) }
         default: return false
         }
     }
