@@ -60,24 +60,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML", providers: [.apt(["libyaml-dev"])]),
         .target(
             name: "MultinetCore",
             dependencies: [
                 "CSQLite",
+                "CYAML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
-        ),
-        .target(
-            name: "MultinetKubeYAML",
-            dependencies: ["MultinetCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "KubeAPIServerDouble",
@@ -98,9 +95,8 @@ let package = Package(
         .target(
             name: "MultinetInspector",
             dependencies: [
-                "MultinetCore", "MultinetKubeYAML",
+                "MultinetCore",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -109,7 +105,6 @@ let package = Package(
                 "CNCursesw",
                 "MultinetCore",
                 "MultinetInspector",
-                "MultinetKubeYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: inspectorLinking
@@ -138,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetCoreTests",
-            dependencies: ["MultinetCore", "MultinetKubeYAML", "MultinetTestSupport", "KubeAPIServerDouble"]
+            dependencies: ["MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
         ),
         .testTarget(
             name: "MultinetInspectorTests",

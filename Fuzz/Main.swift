@@ -9,6 +9,7 @@ enum FuzzTargets {
         ("ConfigParsing", ConfigParsingTarget.run),
         ("ResultConversion", ResultConversionTarget.run),
         ("AnnotationParsing", AnnotationParsingTarget.run),
+        ("YAMLParsing", YAMLParsingTarget.run),
     ]
 
     /// The target named in the environment; the process stops when it names none.

@@ -1,9 +1,11 @@
 /// Renders the benchmark's results as Markdown tables (pure; the README pastes them).
 public enum BenchmarkReport {
-    /// The comparison table: medians, min–max, ratio, added time and the target.
-    public static func comparisons(_ rows: [Comparison]) -> String {
+    /// The comparison table: medians, min–max, ratio, added time and the target. `sides`
+    /// names the two columns (multinet and the delegates called directly, unless a table
+    /// compares two ways of running multinet).
+    public static func comparisons(_ rows: [Comparison], sides: (String, String) = ("multinet", "direct")) -> String {
         var lines = [
-            "| scenario | measure | multinet median (min–max) | direct median (min–max) | ratio | added | target |",
+            "| scenario | measure | \(sides.0) median (min–max) | \(sides.1) median (min–max) | ratio | added | target |",
             "|---|---|---|---|---|---|---|",
         ]
         for row in rows {

@@ -30,8 +30,8 @@ struct MultinetBench: AsyncParsableCommand {
         @Option(help: "Pods started at once in scenario (d).")
         var pods = 16
 
-        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,b,c,d,e,f,profile.", valueName: "list"))
-        var only = "start,a,b,c,d,e,f,profile"
+        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,b,c,d,e,f,g,profile.", valueName: "list"))
+        var only = "start,a,b,c,d,e,f,g,profile"
 
         @Option(help: ArgumentHelp("Also write the report to this file.", valueName: "path"))
         var output: String?
@@ -63,7 +63,7 @@ struct MultinetBench: AsyncParsableCommand {
             log("multinet-bench: \(node.root)")
             if wanted.contains("start") { rows.append(try scenarios.startup()) }
             if wanted.contains("a") { rows += try scenarios.defaultOnly() }
-            let needsCluster = !wanted.isDisjoint(with: ["b", "c", "e", "profile"])
+            let needsCluster = !wanted.isDisjoint(with: ["b", "c", "e", "g", "profile"])
             let cluster = needsCluster ? try await BenchCluster.start(node: node) : nil
             if let cluster {
                 if wanted.contains("b") {
@@ -77,6 +77,13 @@ struct MultinetBench: AsyncParsableCommand {
             }
             if wanted.contains("d") { rows.append(try scenarios.parallel(pods: pods)) }
             if !rows.isEmpty { report += [BenchmarkReport.comparisons(rows), ""] }
+            var figures: [Figure] = []
+            if wanted.contains("g"), let cluster {
+                let row = try scenarios.kubeconfigFormats(cluster: cluster)
+                report += ["### The kubeconfig's format: YAML against JSON, interleaved", "",
+                           BenchmarkReport.comparisons([row], sides: ("YAML kubeconfig", "JSON kubeconfig")), ""]
+                figures += try KubeconfigParseScenario(cluster: cluster, rounds: rounds).run()
+            }
             if wanted.contains("profile"), let cluster {
                 log("  profile")
                 let profiler = ProfileScenario(node: node, rounds: max(10, rounds / 3))
@@ -85,11 +92,11 @@ struct MultinetBench: AsyncParsableCommand {
                     try profiler.run("(b)", kubeconfig: cluster.kubeconfig, annotations: cluster.multiPodAnnotations,
                                      pod: cluster.multiPod, uid: cluster.multiPodUID),
                     try profiler.run("(c′)", kubeconfig: cluster.kubeconfig, pod: cluster.plainPod, uid: cluster.plainPodUID),
+                    try profiler.run("(c′) YAML", kubeconfig: cluster.yamlKubeconfig, pod: cluster.plainPod, uid: cluster.plainPodUID),
                 ]
                 report += ["### Where multinet's time goes (`logLevel: debug` timings, \(profiler.rounds) runs each)", "",
                            ProfileScenario.table(results), ""]
             }
-            var figures: [Figure] = []
             if wanted.contains("e"), let cluster {
                 figures += try InspectorScenario(node: node, cluster: cluster, rounds: rounds, log: log,
                                                  podsOnNode: nodePods, podsInCluster: clusterPods)

@@ -6,7 +6,8 @@ import MultinetCore
 import Synchronization
 
 /// Scenarios (a)–(d) and the start-up row: multinet against the delegates called
-/// directly, interleaved round by round (the side that goes first alternates).
+/// directly, interleaved round by round (the side that goes first alternates); and (g),
+/// multinet with a YAML kubeconfig against multinet with the same kubeconfig in JSON.
 struct PodStartScenarios {
     let node: BenchNode
     let rounds: Int
@@ -123,6 +124,23 @@ struct PodStartScenarios {
             ? "(c) plain pod, apiserver configured"
             : "(c′) as (c), runtime without the pod-annotations capability (pod GET)"
         return Comparison(scenario: title, measure: "ADD+DEL", multinet: m[0], direct: d[0], target: passAnnotations ? 1.30 : nil)
+    }
+
+    /// (g) The kubeconfig's format: (c′), whose ADD reads the kubeconfig to GET the pod,
+    /// with the YAML kubeconfig on one side and the same kubeconfig in JSON on the other.
+    func kubeconfigFormats(cluster: BenchCluster) throws -> Comparison {
+        let nsY = try node.namespace(), nsJ = try node.namespace()
+        let yaml = node.multinetConfig(kubeconfig: cluster.yamlKubeconfig)
+        let json = node.multinetConfig(kubeconfig: cluster.kubeconfig)
+        let (y, j) = try interleave("g", measures: 1, multinet: { id in
+            let t = try Self.addDel(node.multinet, config: yaml, id: id, netns: nsY, pod: cluster.plainPod, uid: cluster.plainPodUID)
+            return [t.add + t.del]
+        }, direct: { id in
+            let t = try Self.addDel(node.multinet, config: json, id: id, netns: nsJ, pod: cluster.plainPod, uid: cluster.plainPodUID)
+            return [t.add + t.del]
+        })
+        return Comparison(scenario: "(g) as (c′), YAML kubeconfig against the same in JSON", measure: "ADD+DEL",
+                          multinet: y[0], direct: j[0])
     }
 
     /// (d) `pods` pods at once: the wall time of all ADDs in parallel, then all DELs.

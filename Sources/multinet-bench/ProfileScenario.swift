@@ -24,7 +24,7 @@ struct ProfileScenario {
         let ns = try node.namespace()
         var addWall = Samples(), delWall = Samples()
         for round in 0..<rounds {
-            let t = try PodStartScenarios.addDel(node.multinet, config: config, id: "prof\(node.tag)\(round)\(title.prefix(3).filter(\.isLetter))",
+            let t = try PodStartScenarios.addDel(node.multinet, config: config, id: "prof\(node.tag)\(round)\(title.filter { $0.isASCII && $0.isLetter })",
                                                  netns: ns, pod: pod, uid: uid)
             addWall.append(t.add)
             delWall.append(t.del)

@@ -21,6 +21,16 @@ struct BenchmarkReportTests {
         #expect(lines[3] == "| (d) parallel | all 16 | 300.0 ms (300.0–300.0) | 200.0 ms (200.0–200.0) | 1.50× | +100.0 ms | ≤ 1.20× **missed** |")
     }
 
+    @Test("a table comparing two ways of running multinet names its sides")
+    func namedSides() {
+        let table = BenchmarkReport.comparisons([
+            Comparison(scenario: "(g) kubeconfig", measure: "ADD+DEL", multinet: Samples([51, 50]), direct: Samples([50, 49])),
+        ], sides: ("YAML kubeconfig", "JSON kubeconfig"))
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "| scenario | measure | YAML kubeconfig median (min–max) | JSON kubeconfig median (min–max) | ratio | added | target |")
+        #expect(lines[2] == "| (g) kubeconfig | ADD+DEL | 50.5 ms (50.0–51.0) | 49.5 ms (49.0–50.0) | 1.02× | +1.0 ms | – |")
+    }
+
     @Test("a measurement row shows the limit and whether it is met; small medians get two decimals")
     func figureRow() {
         let table = BenchmarkReport.figures([

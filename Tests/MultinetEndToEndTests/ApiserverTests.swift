@@ -58,21 +58,39 @@ struct ApiserverTests {
         }
     }
 
-    static let shapes: [(String, KubeconfigCredential?, KubeconfigFormat, Bool)] = [
-        ("token, JSON", nil, .json, true),
-        ("token file", .tokenFile("token"), .json, false),
-        ("client certificate, -data", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), .json, true),
-        ("client certificate, files beside the kubeconfig", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), .json, false),
-        ("basic auth", .basic(username: "cni", password: "s3cret"), .json, true),
-    ]
+    /// One way a kubeconfig can authenticate: its credential, whether certificates are
+    /// embedded (`-data`) or files beside it, and the user the apiserver must see.
+    struct Shape: Sendable, CustomTestStringConvertible {
+        var name: String
+        var credential: KubeconfigCredential?
+        var embed: Bool
+        var user: String
+        var format: KubeconfigFormat
+        var testDescription: String { "\(name), \(format == .yaml ? "YAML" : "JSON")" }
+    }
 
-    @Test("ADD reads the pod through each kubeconfig shape; DEL does not contact the apiserver",
-          arguments: shapes.indices)
-    func kubeconfigShapes(_ index: Int) async throws {
+    static let shapes: [Shape] = {
+        let rows: [(String, KubeconfigCredential?, Bool, String)] = [
+            ("token, CA -data", nil, true, "admin"),
+            ("token file, CA file", .tokenFile("token"), false, "admin"),
+            ("client certificate -data", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), true, "system:node:node-a"),
+            ("client certificate files beside the kubeconfig", .clientCertificate(user: "system:node:node-a", groups: ["system:nodes"]), false,
+             "system:node:node-a"),
+            ("basic auth", .basic(username: "cni", password: "s3cret"), true, "cni"),
+        ]
+        return rows.flatMap { name, credential, embed, user in
+            [KubeconfigFormat.yaml, .json].map { Shape(name: name, credential: credential, embed: embed, user: user, format: $0) }
+        }
+    }()
+
+    @Test("ADD reads the pod as the kubeconfig's user, YAML or JSON, for each shape; DEL does not contact the apiserver",
+          arguments: shapes)
+    func kubeconfigShapes(_ shape: Shape) async throws {
         try E2EEnvironment.require()
-        let (_, credential, format, embed) = Self.shapes[index]
-        let setup = try await Setup.make(credential: credential, format: format, embed: embed)
+        let setup = try await Setup.make(credential: shape.credential, format: shape.format, embed: shape.embed)
         do {
+            let text = try String(contentsOfFile: setup.kubeconfig, encoding: .utf8)
+            #expect(text.hasPrefix("{") == (shape.format == .json), "the double wrote the wrong format:\n\(text)")
             let ns = try setup.node.namespace()
             let id = RuntimeInvocation.randomContainerID()
             let before = setup.server.requests.count
@@ -80,12 +98,15 @@ struct ApiserverTests {
             let podReads = setup.server.requests.requests(method: "GET", pathPrefix: "/api/v1/namespaces/default/pods/web")
             #expect(podReads.count == 1)
             #expect(podReads.first?.status == 200)
+            #expect(podReads.first?.user == shape.user, "\(podReads)")
             #expect(try ns.linkExists("eth0"))
             let afterAdd = setup.server.requests.count
             #expect(afterAdd > before)
             try await setup.node.runner.run(setup.invocation("DEL", containerID: id, netns: ns.path, config: setup.config())).requireSuccess()
             #expect(setup.server.requests.count == afterAdd, "DEL must not contact the apiserver")
+            #expect(try ns.links().filter { $0 != "lo" }.isEmpty)
             #expect(try setup.node.reservations.ips().isEmpty)
+            #expect(try setup.node.records().isEmpty)
         } catch {
             await setup.cleanUp()
             throw error
@@ -109,7 +130,6 @@ struct ApiserverTests {
         Failure(name: "the apiserver resets every connection", code: 11, fragment: "cannot read pod default/web"),
         Failure(name: "the apiserver is gone", code: 11, fragment: "cannot read pod default/web"),
         Failure(name: "the pod does not exist", code: 3, fragment: "NotFound"),
-        Failure(name: "the kubeconfig is YAML", code: 7, fragment: "reads JSON kubeconfigs only"),
     ]
 
     @Test("apiserver trouble fails the ADD with a clear CNI error and nothing attached", arguments: failureCases)
@@ -144,7 +164,6 @@ struct ApiserverTests {
                 // Not a bare shutdown: its freed port may go to another test's server.
                 outage = try await setup.server.shutdownLeavingNothingListening(kubeconfigs: [setup.kubeconfig])
             case "the pod does not exist": pod = "absent"
-            case "the kubeconfig is YAML": try setup.server.writeKubeconfig(to: setup.kubeconfig, format: .yaml)
             default: Issue.record("unknown case \(failure.name)")
             }
             config = setup.config(apiTimeout: 2)

@@ -7,19 +7,21 @@ import Testing
 /// namespace, bridge or scratch directory behind. Its numbers are not judged here.
 @Suite("End to end: the benchmark command", .endToEnd)
 struct BenchmarkCommandTests {
-    @Test("multinet-bench --rounds 1 runs every pod-start scenario and the store, and cleans up")
+    @Test("multinet-bench --rounds 1 runs every pod-start scenario, the store and the kubeconfig formats, and cleans up")
     func smallRun() throws {
         try E2EEnvironment.require()
         let binary = URL(fileURLWithPath: try MultinetBinary.path).deletingLastPathComponent().appendingPathComponent("multinet-bench").path
         try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) is missing: run swift build")
-        let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,b,c,d,f"], timeout: 600)
+        let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,b,c,d,f,g"], timeout: 600)
         #expect(result.status == 0, "\(result.stderr)")
         for row in ["start-up: `VERSION`", "(a) default network only, no apiserver", "(b) three networks",
                     "(b′) as (b)", "(c) plain pod, apiserver configured", "(c′) as (c)", "(d) 2 pods at once",
-                    "(f) write-ahead record before the delegate (fsynced)"] {
+                    "(f) write-ahead record before the delegate (fsynced)",
+                    "(g) as (c′), YAML kubeconfig against the same in JSON",
+                    "(g) parsing the kubeconfig in-process: JSON", "(g) parsing the kubeconfig in-process: YAML"] {
             let line = result.stdout.split(separator: "\n").first { $0.contains(row) }
             #expect(line != nil, "no row \(row) in:\n\(result.stdout)")
-            if let line, !row.hasPrefix("(f)") {
+            if let line, !row.hasPrefix("(f)"), !row.hasPrefix("(g) parsing") {
                 #expect(line.contains("×"), "no ratio in \(line)")
             }
         }

@@ -50,8 +50,10 @@ struct KubeconfigDocument: Sendable {
     }
 }
 
-/// Renders JSON values as block YAML; strings are double-quoted (JSON string syntax is
-/// valid YAML), so no value can be misread.
+/// Renders JSON values as block YAML the way kubectl writes a kubeconfig: strings plain
+/// where that cannot be misread (`server: https://10.0.0.1:6443`, `token: abc`), and
+/// double-quoted (JSON string syntax is valid YAML) where a plain scalar would mean
+/// something else (`"true"`, `"8080"`, `""`) or could not be written plain.
 enum YAMLWriter {
     static func render(_ value: KubeJSON) -> String {
         var lines: [String] = []
@@ -64,7 +66,25 @@ enum YAMLWriter {
         case .object(let object) where object.isEmpty: return "{}"
         case .array(let array) where array.isEmpty: return "[]"
         case .object, .array: return nil
+        case .string(let text) where isPlainSafe(text): return text
         default: return value.serialized
+        }
+    }
+
+    /// YAML 1.1's words for booleans and null, which a plain scalar would turn into one.
+    private static let reservedWords: Set<String> = [
+        "y", "yes", "true", "on", "n", "no", "false", "off", "null", "~",
+    ]
+
+    /// Whether `text` reads back as the same string when written plain: it starts with a
+    /// letter or `/`, holds only letters, digits and `._/:=+@-`, does not end with `:`, and
+    /// is no YAML 1.1 boolean or null word.
+    static func isPlainSafe(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII,
+              first.properties.isAlphabetic || first == "/", text.last != ":",
+              !reservedWords.contains(text.lowercased()) else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._/:=+@-".unicodeScalars.contains(scalar))
         }
     }
 
@@ -73,7 +93,7 @@ enum YAMLWriter {
         switch value {
         case .object(let object):
             for (key, member) in object {
-                let keyText = KubeJSON.string(key).serialized
+                let keyText = isPlainSafe(key) ? key : KubeJSON.string(key).serialized
                 if let text = scalar(member) {
                     lines.append("\(pad)\(keyText): \(text)")
                 } else {

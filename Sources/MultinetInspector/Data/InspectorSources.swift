@@ -1,5 +1,4 @@
 import MultinetCore
-import MultinetKubeYAML
 
 /// Where the inspector reads from, as the command line gives it (DESIGN §6), and the
 /// ``SnapshotBuilder`` over the real sources.
@@ -51,7 +50,7 @@ public struct InspectorSources: Sendable {
     public func clusterSource(environment: [String: String], watch: Bool = true) -> any ClusterSource {
         do {
             let connection = try ClusterConnection.likeKubectl(kubeconfig: kubeconfig, context: context,
-                                                               environment: environment, syntax: .jsonAndYAML)
+                                                               environment: environment)
             return KubeClusterSource(connection: connection, context: context ?? currentContext(environment: environment),
                                      watchesPods: watch)
         } catch .noConfiguration where kubeconfig == nil {
@@ -65,8 +64,8 @@ public struct InspectorSources: Sendable {
 
     private func currentContext(environment: [String: String]) -> String? {
         if let kubeconfig, !kubeconfig.isEmpty {
-            return try? KubeConfig.load(path: kubeconfig, syntax: .jsonAndYAML).currentContext
+            return try? KubeConfig.load(path: kubeconfig).currentContext
         }
-        return try? KubeConfig.loadDefault(environment: environment, syntax: .jsonAndYAML).currentContext
+        return try? KubeConfig.loadDefault(environment: environment).currentContext
     }
 }

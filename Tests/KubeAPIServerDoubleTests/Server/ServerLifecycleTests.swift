@@ -63,9 +63,9 @@ struct ServerLifecycleTests {
                 to: directory.file("files.yaml"), credential: .clientCertificate(user: "jane", groups: []),
                 embedCertificates: false, name: "lab")
             let text = try directory.read("files.yaml")
-            #expect(text.contains(#""certificate-authority": "lab-ca.crt""#))
-            #expect(text.contains(#""client-certificate": "jane-client.crt""#))
-            #expect(text.contains(#""client-key": "jane-client.key""#))
+            #expect(text.contains("certificate-authority: lab-ca.crt\n"))
+            #expect(text.contains("client-certificate: jane-client.crt\n"))
+            #expect(text.contains("client-key: jane-client.key\n"))
             #expect(try directory.read("lab-ca.crt") == server.caPEM)
             #expect(try directory.read("jane-client.key").hasPrefix("-----BEGIN PRIVATE KEY-----"))
             let mode = try FileManager.default.attributesOfItem(atPath: directory.file("jane-client.key"))[.posixPermissions] as? Int

@@ -11,6 +11,7 @@ struct FuzzCorpusReplayTests {
         ("ConfigParsing", ConfigParsingProperties.violations),
         ("ResultConversion", ResultConversionProperties.violations),
         ("AnnotationParsing", AnnotationParsingProperties.violations),
+        ("YAMLParsing", YAMLParsingProperties.violations),
     ]
 
     @Test("every seed keeps the properties of its target", arguments: targets.map(\.name))

@@ -1,4 +1,3 @@
-import MultinetKubeYAML
 import Testing
 @testable import MultinetCore
 
@@ -33,7 +32,7 @@ extension KubeTests {
                 user: admin
                 namespace: kube-system
             """)
-            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
+            let config = try KubeConfig.load(path: path)
             #expect(config.formats == [.yaml])
             let connection = try config.connection()
             #expect(connection.server == KubeServerURL(host: "10.0.0.1", port: 6443))
@@ -56,7 +55,7 @@ extension KubeTests {
                "users":[{"name":"u","user":{"username":"alice","password":"pw"}}],
                "contexts":[{"name":"c","context":{"cluster":"k","user":"u"}}]}
             """)
-            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
+            let config = try KubeConfig.load(path: path)
             #expect(config.formats == [.json])
             let connection = try config.connection()
             #expect(connection.tls.insecureSkipVerify)
@@ -64,22 +63,39 @@ extension KubeTests {
             #expect(connection.namespace == "default")
         }
 
-        @Test("the plugin's JSON-only reader refuses YAML, saying how to convert it, and reads blank files as empty")
-        func jsonOnlyRefusesYAML() throws {
+        @Test("the plugin reads a YAML kubeconfig; blank, comment-only and null files are empty")
+        func pluginReadsYAML() throws {
             let scratch = try KubeScratch()
             defer { scratch.remove() }
-            let path = try scratch.write("config", "current-context: c\nusers: [{name: u, user: {token: SECRET-TOKEN}}]\n")
-            #expect(throws: KubeConfigSyntax.yamlRefusal(path: path)) { try KubeConfig.load(path: path) }
-            #expect(throws: KubeConfigSyntax.yamlRefusal(path: path)) {
-                try ClusterConnection.forPlugin(kubeconfig: path, environment: [:])
+            let path = try scratch.write("config", """
+            current-context: c
+            clusters: [{name: k, cluster: {server: "https://k:6443", insecure-skip-tls-verify: yes}}]
+            users: [{name: u, user: {token: SECRET-TOKEN}}]
+            contexts: [{name: c, context: {cluster: k, user: u}}]
+            """)
+            let connection = try #require(try ClusterConnection.forPlugin(kubeconfig: path, environment: [:]))
+            #expect(connection.credentials == .token("SECRET-TOKEN"))
+            #expect(connection.tls.insecureSkipVerify)
+            #expect(try KubeConfig.load(path: path).formats == [.yaml])
+            for (name, text) in [("blank", " \n\n"), ("comments", "# nothing yet\n"), ("null", "---\nnull\n"), ("empty", "")] {
+                let file = try scratch.write(name, text)
+                let config = try KubeConfig.load(path: file)
+                #expect(config.currentContext == nil && config.clusters.isEmpty, "\(name)")
             }
-            let message = KubeConfigSyntax.yamlRefusal(path: path).description
-            #expect(message.contains("JSON kubeconfigs only") && message.contains("kubectl config view --raw --flatten -o json"))
-            #expect(!message.contains("SECRET-TOKEN"))
-            // The same file read with YAML support (the inspector's reader) works.
-            #expect(try KubeConfig.load(path: path, syntax: .jsonAndYAML).currentContext == "c")
-            let blank = try scratch.write("blank", " \n\n")
-            #expect(try KubeConfig.load(path: blank).currentContext == nil)
+        }
+
+        @Test("a file starting with { that is not JSON is read as YAML, as kubectl reads it")
+        func flowMappingAndRepeatedKeys() throws {
+            let flow = try KubeConfig.parse(Array("{current-context: c, contexts: [{name: c, context: {cluster: k}}]}".utf8),
+                                            path: "/virtual/config")
+            #expect(flow.currentContext == "c" && flow.formats == [.yaml])
+            // JSON forbids a repeated key; kubectl (go-yaml v2, not strict) keeps the last.
+            let repeated = try KubeConfig.parse(Array(#"{"current-context": "a", "current-context": "b"}"#.utf8), path: "/virtual/config")
+            #expect(repeated.currentContext == "b")
+            #expect(throws: KubeConfigError.malformed(path: "/virtual/config", key: nil,
+                                                      reason: "invalid JSON: unexpected end of input")) {
+                try KubeConfig.parse(Array(#"{"users": ["#.utf8), path: "/virtual/config")
+            }
         }
 
         @Test("detects JSON by its first non-blank byte", arguments: [
@@ -118,7 +134,7 @@ extension KubeTests {
             - name: c
               context: {cluster: k, user: u}
             """)
-            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
+            let config = try KubeConfig.load(path: path)
             #expect(config.clusters["k"]?.certificateAuthority == scratch.path + "/kube/pki/ca.crt")
             #expect(config.users["u"]?.clientCertificate == scratch.path + "/kube/pki/client.crt")
             let connection = try config.connection()
@@ -136,7 +152,7 @@ extension KubeTests {
             clusters: [{name: k, cluster: {server: "https://[fd00::1]:6443", certificate-authority-data: \(Self.base64CA)}}]
             users: [{name: u, user: {client-certificate-data: \(Self.base64Cert), client-key-data: \(Self.base64Key)}}]
             contexts: [{name: c, context: {cluster: k, user: u}}]
-            """.utf8), path: "/virtual/config", syntax: .jsonAndYAML)
+            """.utf8), path: "/virtual/config")
             let connection = try config.connection()
             #expect(connection.server.host == "fd00::1")
             #expect(connection.server.description == "https://[fd00::1]:6443")
@@ -159,7 +175,7 @@ extension KubeTests {
             - {name: c, context: {cluster: k, user: u}}
             - {name: d, context: {cluster: k, user: v}}
             """)
-            let config = try KubeConfig.load(path: path, syntax: .jsonAndYAML)
+            let config = try KubeConfig.load(path: path)
             #expect(try config.connection().credentials == .tokenFile(path: scratch.path + "/token", fallback: nil))
             #expect(try config.connection(context: "d").credentials
                 == .tokenFile(path: scratch.path + "/missing-token", fallback: "static"))
@@ -186,7 +202,7 @@ extension KubeTests {
             contexts:
             - {name: c, context: {cluster: k, user: u}}
             - {name: d, context: {cluster: k, user: v}}
-            """.utf8), path: "/etc/kube/config", syntax: .jsonAndYAML)
+            """.utf8), path: "/etc/kube/config")
             let expected = KubeExecConfig(command: "/etc/kube/bin/get-token", args: ["--cluster", "prod"],
                                           env: [.init(name: "REGION", value: "eu-1")], apiVersion: KubeExecConfig.v1beta1,
                                           installHint: "install get-token", provideClusterInfo: true)
@@ -217,7 +233,7 @@ extension KubeTests {
             """)
             let third = try scratch.write("c/config", "current-context: a\n")
             let environment = ["KUBECONFIG": [first, scratch.path + "/does-not-exist", second, first, third].joined(separator: ":")]
-            let config = try KubeConfig.loadDefault(environment: environment, syntax: .jsonAndYAML)
+            let config = try KubeConfig.loadDefault(environment: environment)
             #expect(config.paths == [first, second, third])
             #expect(config.formats == [.yaml, .json, .yaml])
             // The first current-context set wins (b's), although c sets another one.

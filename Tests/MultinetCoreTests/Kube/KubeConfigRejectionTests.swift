@@ -1,4 +1,3 @@
-import MultinetKubeYAML
 import Testing
 @testable import MultinetCore
 
@@ -110,7 +109,7 @@ extension KubeTests {
             let path = scratch.path + "/config"
             if let text = rejection.kubeconfig { try scratch.write("config", text) }
             let error = #expect(throws: KubeConfigError.self) {
-                _ = try KubeConfig.load(path: path, syntax: .jsonAndYAML).connection(context: rejection.context)
+                _ = try KubeConfig.load(path: path).connection(context: rejection.context)
             }
             let message = error?.description ?? ""
             #expect(message.contains(rejection.fragment.replacingOccurrences(of: "$DIR", with: scratch.path)), "\(message)")

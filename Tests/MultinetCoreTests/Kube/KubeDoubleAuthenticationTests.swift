@@ -43,7 +43,7 @@ extension KubeTests {
             switch shape {
             case .tokenYAML:
                 let connection = try fixture.connection(format: .yaml)
-                #expect(try KubeConfig.load(path: fixture.scratch.path + "/kubeconfig", syntax: .jsonAndYAML).formats == [.yaml])
+                #expect(try KubeConfig.load(path: fixture.scratch.path + "/kubeconfig").formats == [.yaml])
                 return (connection, "admin")
             case .tokenJSON:
                 let connection = try fixture.connection(format: .json)

@@ -1,5 +1,4 @@
 import KubeAPIServerDouble
-import MultinetKubeYAML
 import Testing
 @testable import MultinetCore
 
@@ -25,7 +24,7 @@ struct KubeDoubleFixture {
         let path = try server.writeKubeconfig(to: scratch.path + "/kubeconfig", credential: credential, format: format,
                                               embedCertificates: embedCertificates)
         if format == .yaml {
-            return try ClusterConnection.likeKubectl(kubeconfig: path, environment: [:], syntax: .jsonAndYAML)
+            return try ClusterConnection.likeKubectl(kubeconfig: path, environment: [:])
         }
         return try #require(try ClusterConnection.forPlugin(kubeconfig: path, environment: [:]))
     }

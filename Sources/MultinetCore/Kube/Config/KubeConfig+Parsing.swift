@@ -1,41 +1,46 @@
 extension KubeConfig {
-    /// Parses one kubeconfig file's contents. `path` is used to resolve relative paths and
-    /// in error messages.
+    /// Parses one kubeconfig file's contents, JSON or YAML. `path` is used to resolve
+    /// relative paths and in error messages.
     ///
-    /// A document whose first non-blank byte is `{` is JSON and is parsed without a YAML
-    /// parser; anything else is YAML, read only when `syntax` has a YAML parser. An empty
-    /// file is an empty configuration, as for kubectl.
-    public static func parse(_ bytes: [UInt8], path: String, syntax: KubeConfigSyntax = .jsonOnly) throws(KubeConfigError) -> KubeConfig {
-        let format = detectFormat(bytes)
+    /// A document whose first non-blank byte is `{` is JSON and is read by multinet's JSON
+    /// parser (when it is not valid JSON, as a YAML flow mapping with unquoted keys or a
+    /// repeated key, it is read as YAML, as kubectl reads it); anything else is YAML, read by libyaml into the same JSON value (see
+    /// ``YAMLNode/jsonValue()`` for how its scalars resolve, as kubectl resolves them). An
+    /// empty file, or a YAML one holding only comments or `null`, is an empty
+    /// configuration, as for kubectl. Errors give the line of a YAML file's fault and never
+    /// quote its text.
+    public static func parse(_ bytes: [UInt8], path: String) throws(KubeConfigError) -> KubeConfig {
+        var format = detectFormat(bytes)
         let document: JSONValue
         switch format {
         case .json:
             do {
                 document = try JSONValue(parsing: bytes)
             } catch {
-                throw .malformed(path: path, key: nil, reason: "invalid JSON: \(error.description)")
+                guard let yaml = try? JSONValue(parsingYAML: bytes) else {
+                    throw .malformed(path: path, key: nil, reason: "invalid JSON: \(error.description)")
+                }
+                document = yaml
+                format = .yaml
             }
         case .yaml:
-            if let yaml = syntax.yaml {
-                document = try yaml(bytes, path)
-            } else if isBlank(bytes) {
-                document = .object(JSONObject())
-            } else {
-                throw KubeConfigSyntax.yamlRefusal(path: path)
+            do {
+                document = try JSONValue(parsingYAML: bytes)
+            } catch {
+                throw .malformed(path: path, key: nil, reason: "invalid YAML at \(error.description)")
             }
         }
-        guard let object = document.objectValue else {
-            throw .malformed(path: path, key: nil, reason: "the document must be a mapping, not \(document.kindName)")
+        let object: JSONObject
+        switch document {
+        case .object(let root): object = root
+        case .null: object = JSONObject()
+        default: throw .malformed(path: path, key: nil, reason: "the document must be a mapping, not \(document.kindName)")
         }
-        var config = try read(KubeConfigReader(path: path, key: "", object: object))
+        let root = KubeConfigReader(path: path, key: "", object: object, yaml: format == .yaml ? bytes : nil)
+        var config = try read(root)
         config.paths = [path]
         config.formats = [format]
         return config
-    }
-
-    /// Whether the document holds nothing but blanks (and a byte order mark).
-    static func isBlank(_ bytes: [UInt8]) -> Bool {
-        bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
     }
 
     /// JSON when the first byte after blanks (and a UTF-8 byte order mark) is `{`.
@@ -81,7 +86,7 @@ extension KubeConfig {
 
     private static func requiredName(_ entry: KubeConfigReader) throws(KubeConfigError) -> String {
         guard let name = try entry.nonEmptyString("name") else {
-            throw .malformed(path: entry.path, key: entry.key, reason: "the entry has no name")
+            throw .malformed(path: entry.path, key: entry.key, reason: "the entry has no name" + entry.position([]))
         }
         return name
     }

@@ -45,6 +45,6 @@ public struct KubeConfig: Sendable, Equatable {
 enum KubeConfigFormat: Sendable, Equatable {
     /// JSON, parsed with `JSONValue` (no YAML parser loaded).
     case json
-    /// YAML, parsed with Yams.
+    /// YAML, parsed with libyaml (``YAMLNode``).
     case yaml
 }

@@ -1,4 +1,5 @@
-/// Typed access to one kubeconfig object, with errors naming the file and the key.
+/// Typed access to one kubeconfig object, with errors naming the file and the key (and,
+/// in a YAML file, the line).
 struct KubeConfigReader {
     /// The kubeconfig file, for messages.
     let path: String
@@ -6,11 +7,22 @@ struct KubeConfigReader {
     let key: String
     /// The object read.
     let object: JSONObject
+    /// The YAML text the document came from, to find a faulty value's line (only when a
+    /// message needs it); `nil` for JSON.
+    var yaml: [UInt8]? = nil
+    /// Where `object` sits in the document, as keys and list indices.
+    var location: [String] = []
 
     private func name(_ field: String) -> String { key.isEmpty ? field : "\(key): \(field)" }
 
-    private func wrongType(_ field: String, _ expected: String, _ value: JSONValue) -> KubeConfigError {
-        .malformed(path: path, key: name(field), reason: "expected \(expected), found \(value.kindName)")
+    private func wrongType(_ field: String, _ expected: String, _ value: JSONValue,
+                           at steps: [String]? = nil) -> KubeConfigError {
+        .malformed(path: path, key: name(field),
+                   reason: "expected \(expected), found \(value.kindName)" + position(steps ?? [field]))
+    }
+
+    private func nested(_ object: JSONObject, key: String, steps: [String]) -> KubeConfigReader {
+        KubeConfigReader(path: path, key: key, object: object, yaml: yaml, location: location + steps)
     }
 
     /// A string; numbers are accepted as their text (YAML writes `token: 12345` unquoted).
@@ -45,7 +57,7 @@ struct KubeConfigReader {
             switch element {
             case .string(let s): out.append(s)
             case .number(let n): out.append(n)
-            default: throw wrongType(field, "a list of strings", element)
+            default: throw wrongType(field, "a list of strings", element, at: [field, String(out.count)])
             }
         }
         return out
@@ -55,7 +67,7 @@ struct KubeConfigReader {
     func object(_ field: String, key nestedKey: String? = nil) throws(KubeConfigError) -> KubeConfigReader? {
         guard let value = object[field], value != .null else { return nil }
         guard let nested = value.objectValue else { throw wrongType(field, "a mapping", value) }
-        return KubeConfigReader(path: path, key: nestedKey ?? name(field), object: nested)
+        return self.nested(nested, key: nestedKey ?? name(field), steps: [field])
     }
 
     /// A list of objects as readers; elements keep this reader's key plus their index.
@@ -65,9 +77,9 @@ struct KubeConfigReader {
         var out: [KubeConfigReader] = []
         for (index, element) in array.enumerated() {
             guard let nested = element.objectValue else {
-                throw wrongType("\(field)[\(index)]", "a mapping", element)
+                throw wrongType("\(field)[\(index)]", "a mapping", element, at: [field, String(index)])
             }
-            out.append(KubeConfigReader(path: path, key: name("\(field)[\(index)]"), object: nested))
+            out.append(self.nested(nested, key: name("\(field)[\(index)]"), steps: [field, String(index)]))
         }
         return out
     }
@@ -76,7 +88,7 @@ struct KubeConfigReader {
     func base64(_ field: String) throws(KubeConfigError) -> [UInt8]? {
         guard let text = try nonEmptyString(field) else { return nil }
         guard let bytes = Base64.decode(text) else {
-            throw .invalidValue(path: path, key: name(field), reason: "not valid base64")
+            throw .invalidValue(path: path, key: name(field), reason: "not valid base64" + position([field]))
         }
         return bytes
     }
