@@ -88,7 +88,7 @@ extension ConfigReader {
         for (index, element) in array.enumerated() {
             let label = "\(key)[\(index)]"
             let list = try NetworkConfigList(json: element, source: "multinet configuration: \"\(label)\"", requireName: true)
-            try NetworkResolver.refuseSelf(list, source: "multinet configuration: \"\(label)\"")
+            try list.refuseSelfDelegation(source: "multinet configuration: \"\(label)\"")
             out.append(MultusNetwork(key: label, reference: .inline(list)))
         }
         return out

@@ -36,14 +36,9 @@ public struct KernelRoute: Sendable, Hashable, CustomStringConvertible {
         self.preferredSource = preferredSource
     }
 
-    /// `0.0.0.0/0` or `::/0`.
-    public static func anyDestination(_ family: IPAddress.Family) -> IPAddressPrefix {
-        IPAddressPrefix(address: IPAddress.zero(family), prefixLength: 0)!
-    }
-
     /// A default route via `gateway` out of interface `index`, in `main`.
     public static func defaultRoute(via gateway: IPAddress, interface index: UInt32) -> KernelRoute {
-        KernelRoute(destination: anyDestination(gateway.family), gateway: gateway, outputInterface: index)
+        KernelRoute(destination: .anyDestination(gateway.family), gateway: gateway, outputInterface: index)
     }
 
     /// The address family.
@@ -63,13 +58,6 @@ public struct KernelRoute: Sendable, Hashable, CustomStringConvertible {
         if table != Netlink.Table.main { text += " table \(table)" }
         if let priority { text += " metric \(priority)" }
         return text
-    }
-}
-
-extension IPAddress {
-    /// `0.0.0.0` or `::`.
-    public static func zero(_ family: Family) -> IPAddress {
-        IPAddress(bytes: Array(repeating: 0, count: family.bitCount / 8))!
     }
 }
 

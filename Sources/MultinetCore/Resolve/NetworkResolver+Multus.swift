@@ -23,7 +23,7 @@ extension NetworkResolver {
             }
             file = NetworkFile(path: path, list: try NetworkConfigList(parsing: bytes, source: path, requireName: true))
         }
-        try Self.refuseSelf(file.list, source: file.path)
+        try file.list.refuseSelfDelegation(source: file.path)
         return NetworkDefinition(name: file.list.name, namespace: "", kind: "file", list: file.list, source: file.path)
     }
 }

@@ -1,4 +1,4 @@
-/// Turns a pod's selections into configurations (DESIGN §1, §4): NetworkAttachmentDefinitions
+/// Turns a pod's selections into configurations (README, "Several networks per pod"): NetworkAttachmentDefinitions
 /// by `spec.config` or the on-disk file of their name, alpha Networks as thin (the on-disk
 /// file of their name) or thick (a template in `thickConfDir`, or a generated configuration).
 ///
@@ -24,7 +24,7 @@ public struct NetworkResolver: Sendable {
         if let text = nad.config, !text.allSatisfy(\.isWhitespace) {
             var list = try NetworkConfigList(parsing: Array(text.utf8), source: "\(label): spec.config", requireName: false)
             if list.name.isEmpty { list.name = name }
-            try Self.refuseSelf(list, source: "\(label): spec.config")
+            try list.refuseSelfDelegation(source: "\(label): spec.config")
             return NetworkDefinition(name: name, namespace: namespace, kind: NetworkAttachmentDefinition.resourceType.kind,
                                      list: list, source: "\(label) spec.config")
         }
@@ -72,7 +72,7 @@ public struct NetworkResolver: Sendable {
             guard exists else { continue }
             var file = try template.load(fileName, requireName: false)
             file.list.name = name
-            try Self.refuseSelf(file.list, source: "\(label): thick template \(file.path)")
+            try file.list.refuseSelfDelegation(source: "\(label): thick template \(file.path)")
             return NetworkDefinition(name: name, namespace: namespace, kind: kind, list: file.list, source: file.path)
         }
         let generated = NetworkConfigList(object: JSONObject([("name", .string(name))]),
@@ -81,16 +81,6 @@ public struct NetworkResolver: Sendable {
                                  source: "\(label): generated for thick plugin \(plugin)")
     }
 
-    /// The plugin type of multinet itself, which no resolved network may delegate to: the
-    /// delegate would read the same pod's annotations and call itself again without end.
-    public static let selfType = "multinet"
-
-    /// Refuses a configuration that runs multinet as one of its plugins.
-    static func refuseSelf(_ list: NetworkConfigList, source: String) throws(CNIError) {
-        guard let index = list.pluginTypes.firstIndex(of: selfType) else { return }
-        let field = list.plugins.count == 1 ? "\"type\"" : "plugins[\(index)].type"
-        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                       msg: "\(source): \(field) \"\(selfType)\" is multinet itself; a network cannot delegate back to multinet",
-                       details: "multinet would call itself for the same pod without end")
-    }
+    /// The plugin type of multinet itself, which no resolved network may delegate to.
+    public static let selfType = NetworkConfigList.multinetType
 }

@@ -26,7 +26,7 @@ extension CNIResult {
     public func replacingDefaultRoutes(with gateways: [IPAddress]) -> CNIResult {
         var copy = removingDefaultRoutes(of: Set(gateways.map(\.family)))
         for gateway in gateways {
-            copy.routes.append(CNIRoute(dst: KernelRoute.anyDestination(gateway.family), gw: gateway))
+            copy.routes.append(CNIRoute(dst: IPAddressPrefix.anyDestination(gateway.family), gw: gateway))
         }
         return copy
     }

@@ -41,3 +41,10 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address family, from the number of bytes.
     public var family: Family { bytes.count == 4 ? .v4 : .v6 }
 }
+
+extension IPAddress {
+    /// `0.0.0.0` or `::`.
+    public static func zero(_ family: Family) -> IPAddress {
+        IPAddress(bytes: Array(repeating: 0, count: family.bitCount / 8))!
+    }
+}

@@ -34,4 +34,9 @@ public struct IPAddressPrefix: Sendable, Hashable, CustomStringConvertible {
 
     /// `ADDRESS/LENGTH` with the address in its canonical form.
     public var description: String { "\(address)/\(prefixLength)" }
+
+    /// `0.0.0.0/0` or `::/0`: the destination of a default route.
+    public static func anyDestination(_ family: IPAddress.Family) -> IPAddressPrefix {
+        IPAddressPrefix(address: IPAddress.zero(family), prefixLength: 0)!
+    }
 }
