@@ -68,26 +68,32 @@ struct CheckpointDurabilityTests {
         try TemporaryDirectory.with { directory in
             let holder = try CheckpointStore(directory: directory)
             try holder.connection.execute("BEGIN IMMEDIATE")
-            let outcome = Mutex<(waited: Double, error: String?)>((0, nil))
+            // Ordered by events, not by sleeps: the writer says when it is about to write, the
+            // holder keeps the lock 150 ms past that, and the write must end after the release.
+            let outcome = Mutex<(finished: UInt64, error: String?)>((0, nil))
+            let writing = DispatchSemaphore(value: 0)
             let done = DispatchSemaphore(value: 0)
             Thread {
                 defer { done.signal() }
                 do {
                     let writer = try CheckpointStore(directory: directory, busyTimeoutMilliseconds: 10_000, now: { 1 },
                                                      migrations: CheckpointMigrations.all)
-                    let start = MonotonicClock.nanoseconds()
+                    writing.signal()
                     try writer.recordAddStarted(.fixture())
-                    outcome.withLock { $0.waited = Double(MonotonicClock.nanoseconds() &- start) / 1e6 }
+                    outcome.withLock { $0.finished = MonotonicClock.nanoseconds() }
                 } catch {
+                    writing.signal()
                     outcome.withLock { $0.error = "\(error)" }
                 }
             }.start()
+            writing.wait()
             usleep(150_000)
+            let released = MonotonicClock.nanoseconds()
             try holder.connection.execute("COMMIT")
             done.wait()
-            let (waited, error) = outcome.withLock { $0 }
+            let (finished, error) = outcome.withLock { $0 }
             #expect(error == nil)
-            #expect(waited >= 100, "the write did not wait for the lock (\(waited) ms)")
+            #expect(finished >= released, "the write ended \(Double(released &- finished) / 1e6) ms before the lock was released")
             #expect(try holder.allAttachments().count == 1)
         }
     }
