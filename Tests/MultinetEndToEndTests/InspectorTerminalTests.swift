@@ -153,3 +153,31 @@ struct InspectorTerminalTests {
         }
     }
 }
+
+extension InspectorTerminalTests {
+    @Test("the terminal hangs up under a view that ignores SIGHUP (a parent that died, a dropped connection): the inspector ends instead of spinning")
+    func terminalHangsUp() throws {
+        try E2EEnvironment.require()
+        try Self.requireTmux()
+        let scratch = try TemporaryDirectory(prefix: "inspect-hangup")
+        defer { scratch.remove() }
+        let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]
+        // SIGHUP ignored, as for a child the terminal's hangup never reaches: only the
+        // terminal itself can tell the view that nobody is left.
+        let tmux = try TmuxSession.start("trap '' HUP; exec " + (try Self.command(options)), environment: Self.environment())
+        defer { tmux.kill() }
+        try tmux.waitFor("the first snapshot") { $0.contains("node node-a") }
+        // The inspector itself, not tmux, whose command line holds the same command.
+        let pids = try Shell.run(["pgrep", "-f", scratch.file("state")]).stdout
+            .split(separator: "\n").compactMap { Int32($0) }
+            .filter { (try? String(contentsOfFile: "/proc/\($0)/comm", encoding: .utf8))?.hasPrefix("multinet-inspec") == true }
+        #expect(pids.count == 1, "\(pids)")
+        let pid = try #require(pids.first)
+        tmux.kill()
+        let deadline = Date().addingTimeInterval(10)
+        while ProcessTable.isRunning(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let alive = ProcessTable.isRunning(pid)
+        if alive { kill(pid, SIGKILL) }
+        #expect(!alive, "the inspector (pid \(pid)) still runs 10 s after its terminal hung up")
+    }
+}

@@ -4,6 +4,17 @@ import Foundation
 /// working for given containers (a delegate orphaned when multinet was killed carries the
 /// container's `CNI_CONTAINERID` in its environment).
 public enum ProcessTable {
+    /// Whether `pid` exists and has not exited: a zombie (exited, not yet reaped by a parent
+    /// that may never reap it, such as a container's PID 1) counts as ended.
+    public static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0,
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        // `pid (comm) S ...`: the state follows the command name, which may itself hold ")".
+        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        return state != "Z" && state != "X"
+    }
+
     /// The IDs of live processes whose environment holds `key=value` for one of `values`.
     public static func pids(withEnvironment key: String, in values: Set<String>) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

@@ -16,7 +16,8 @@ final class InteractiveSession {
         self.options = options
     }
 
-    /// Runs until `q`; throws before taking the terminal when it cannot be used.
+    /// Runs until `q`, or until the terminal hangs up; throws before taking the terminal when
+    /// it cannot be used.
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         try terminal.start(environment: environment)
@@ -52,6 +53,9 @@ final class InteractiveSession {
             var wait: Int32 = 100
             while actions.count < 64, let input = terminal.readKey(timeoutMilliseconds: wait) {
                 wait = 0
+                if input == .hangup {
+                    return  // nobody is watching: end as `q` would (the deferred stop restores the terminal)
+                }
                 if input == .resize {
                     resized = true
                 } else if let key = KeyTranslation.key(input) {

@@ -8,6 +8,8 @@ enum KeyTranslation {
         switch input {
         case .resize:
             return .resize
+        case .hangup:
+            return nil
         case .character(let character):
             switch character {
             case "\t": return .tab

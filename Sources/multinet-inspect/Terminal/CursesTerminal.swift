@@ -91,7 +91,8 @@ final class CursesTerminal {
         _ = refresh()
     }
 
-    /// Waits up to `milliseconds` for a key; `nil` on timeout.
+    /// Waits up to `milliseconds` for a key; `nil` on timeout, ``TerminalKey/hangup`` when
+    /// the terminal is gone.
     func readKey(timeoutMilliseconds milliseconds: Int32) -> TerminalKey? {
         timeout(milliseconds)
         var code: Int32 = 0
@@ -99,8 +100,19 @@ final class CursesTerminal {
         if kind == mn_key_code_yes() {
             return code == mn_key_resize() ? .resize : .function(code)
         }
-        guard kind == OK, let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
+        guard kind == OK else { return Self.inputHungUp() ? .hangup : nil }
+        guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
         return .character(Character(scalar))
+    }
+
+    /// Whether the terminal's input (standard input, which `newterm` reads) hung up or was
+    /// closed. curses answers a read on a hung-up terminal with the same `ERR` as a timeout,
+    /// at once, so without this check the view would spin on a dead terminal for ever (an
+    /// ssh connection dropped without SIGHUP reaching the inspector, a parent that died).
+    private static func inputHungUp() -> Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return errno != EINTR }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func attributes(_ look: TerminalStyle) -> attr_t {

@@ -6,4 +6,7 @@ enum TerminalKey: Equatable, Sendable {
     case function(Int32)
     /// The terminal was resized.
     case resize
+    /// The terminal is gone (its connection hung up, or its descriptor closed): there is
+    /// nobody left to draw for, and every further read would fail at once.
+    case hangup
 }
