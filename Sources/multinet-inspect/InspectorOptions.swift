@@ -1,7 +1,7 @@
 import ArgumentParser
 import MultinetInspector
 
-/// The options of DESIGN §6's first line, shared by every form (`--once`, `retry`).
+/// The inspector's common options, shared by every form (`--once`, `retry`).
 struct InspectorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kubeconfig (JSON or YAML); default as kubectl: KUBECONFIG, ~/.kube/config, in-cluster.", valueName: "path"))
     var kubeconfig: String?

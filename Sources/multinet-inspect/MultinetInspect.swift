@@ -6,7 +6,7 @@ import MultinetInspector
 import Glibc
 #endif
 
-/// `multinet-inspect`: the operator's view of multinet on one node (DESIGN §6).
+/// `multinet-inspect`: the operator's view of multinet on one node (README, "The inspector").
 struct MultinetInspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multinet-inspect",
@@ -14,7 +14,7 @@ struct MultinetInspect: AsyncParsableCommand {
         discussion: """
         Without a subcommand on a terminal: the interactive curses view (q quits, ? shows the \
         keys). With --once, or whenever stdout is not a terminal: one snapshot of this node as \
-        tables or, with -o json, the DESIGN §6 document. \
+        tables or, with -o json, one JSON document (node, networks, pods, failures). \
         The store is only ever read for snapshots; `retry` is the one command that writes it.
         """,
         subcommands: [RetryCommand.self, DemoCommand.self]

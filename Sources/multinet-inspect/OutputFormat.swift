@@ -4,6 +4,6 @@ import ArgumentParser
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// `kubectl get -o wide`-like tables.
     case table
-    /// The DESIGN §6 JSON document.
+    /// The `--once -o json` document (README, "The inspector").
     case json
 }

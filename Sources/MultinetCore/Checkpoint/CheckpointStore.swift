@@ -6,7 +6,7 @@ import Darwin
 
 /// The crash-safe record of every attachment multinet made: `<stateDir>/multinet.db`.
 ///
-/// It is the single source of truth for teardown and for the inspector (DESIGN.md §5).
+/// It is the single source of truth for teardown and for the inspector (README, "The checkpoint store").
 ///
 /// - **Durable write-ahead.** SQLite runs in WAL mode. Every write method commits
 ///   atomically before it returns, so nothing is lost when the process is killed. The

@@ -1,5 +1,5 @@
 /// multinet's own configuration: the network configuration the runtime passes on stdin,
-/// normally from `/etc/cni/net.d/00-multinet.conflist` (DESIGN §3).
+/// normally from `/etc/cni/net.d/00-multinet.conflist` (README, "Configuration reference").
 public struct MultinetConfig: Sendable, Equatable {
     /// The version the runtime speaks; results are converted to it.
     public var cniVersion: CNIVersion

@@ -34,7 +34,7 @@ public struct NetworkSelection: Sendable, Equatable {
     public var qualifiedName: String { "\(namespace)/\(name)" }
 
     /// The per-attachment runtime configuration this selection asks for, keyed by CNI
-    /// capability name (DESIGN §4: it goes to this selection's delegate only).
+    /// capability name (it goes to this selection's delegate only).
     public var capabilityArgs: JSONObject {
         var args = JSONObject()
         if !ips.isEmpty { args["ips"] = .array(ips.map(JSONValue.string)) }

@@ -1,4 +1,4 @@
-/// The two annotation dialects multinet reads (DESIGN §1, §4).
+/// The two annotation dialects multinet reads (README, "Several networks per pod").
 public enum SelectionDialect: String, Sendable, CaseIterable {
     /// The 2017 proposal: `alpha.network.k8s.io/networks: a,b,c`; the first is the default
     /// network on `CNI_IFNAME`, the others `eth1`, `eth2`, … by position.

@@ -1,4 +1,4 @@
-/// The table view's key bindings (DESIGN §6): the single source of the reducer's key
+/// The table view's key bindings (README, "The inspector"): the single source of the reducer's key
 /// handling, the help overlay and the footer hints.
 public enum Keymap {
     /// Every binding, in help order.

@@ -1,6 +1,6 @@
 import MultinetCore
 
-/// Where the inspector reads from, as the command line gives it (DESIGN §6), and the
+/// Where the inspector reads from, as the command line gives it, and the
 /// ``SnapshotBuilder`` over the real sources.
 public struct InspectorSources: Sendable {
     /// `--kubeconfig`.

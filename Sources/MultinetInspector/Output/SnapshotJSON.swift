@@ -1,6 +1,6 @@
 import MultinetCore
 
-/// The `--once -o json` document (DESIGN §6), a pure function of the snapshot.
+/// The `--once -o json` document (README, "The inspector"), a pure function of the snapshot.
 ///
 /// Contract keys: `node`; `networks[]` (`name`, `namespace`, `kind`, `plugin`, `usable`,
 /// `problem`); `pods[]` (`namespace`, `name`, `uid`, `containerID`, `attachments[]` with

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("multinet configuration")
 struct MultinetConfigTests {
-    @Test("defaults match DESIGN §3")
+    @Test("defaults match the README's configuration reference")
     func defaults() throws {
         let config = try MultinetConfig(parsing: Array(#"{"cniVersion":"1.0.0","name":"multinet","type":"multinet"}"#.utf8))
         #expect(config.confDir == "/etc/cni/net.d")

@@ -1,5 +1,5 @@
 extension ClusterConnection {
-    /// The apiserver connection of the multinet plugin (DESIGN §3): the `kubeconfig` file
+    /// The apiserver connection of the multinet plugin (README, "Kubernetes access"): the `kubeconfig` file
     /// when the configuration names one (its `current-context`); otherwise the in-cluster
     /// service account when `KUBERNETES_SERVICE_HOST` is set; otherwise `nil`, meaning
     /// no apiserver (the plugin still serves the default network). The kubeconfig may be
