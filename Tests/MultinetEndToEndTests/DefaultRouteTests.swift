@@ -14,9 +14,23 @@ struct DefaultRouteTests {
     /// the gateway address, host-local in its own subnet), selected with `default-route`.
     struct Setting {
         let serviceSubnet = ConfigFixtures.uniqueSubnet()
-        let netSubnet = ConfigFixtures.uniqueSubnet()
+        /// gwnet's subnet: a unique IPv4 `/24`, or with `ipv6` a unique `/64` made from one.
+        let netSubnet: String
+        let netGateway: String
 
-        var netGateway: String { ConfigFixtures.gateway(of: netSubnet) }
+        init(ipv6: Bool = false) {
+            let v4 = ConfigFixtures.uniqueSubnet()
+            guard ipv6 else {
+                netSubnet = v4
+                netGateway = ConfigFixtures.gateway(of: v4)
+                return
+            }
+            // 10.B.C.0/24 -> fd6d:6e00:B:C::/64, gateway ::1: unique as the IPv4 subnet is.
+            let octets = v4.split(separator: "/")[0].split(separator: ".")
+            let prefix = "fd6d:6e00:\(octets[1]):\(octets[2])"
+            netSubnet = prefix + "::/64"
+            netGateway = prefix + "::1"
+        }
 
         func selection(gateway: String) -> String {
             #"[{"name":"gwnet","default-route":["\#(gateway)"]}]"#
@@ -89,6 +103,43 @@ struct DefaultRouteTests {
             #expect(del.succeeded, "\(del.summary)")
             #expect(try ns.linksBesidesLoopback().isEmpty)
             #expect(try ns.routes().isEmpty)
+            #expect(try cluster.reservations(in: dataDirs).isEmpty)
+            #expect(try node.records().isEmpty)
+        }
+    }
+
+    @Test("IPv6: default-route with net1's IPv6 gateway moves only the IPv6 default route; the IPv4 default stays on eth0; DEL leaves nothing")
+    func movesTheIPv6DefaultRoute() async throws {
+        try E2EEnvironment.require()
+        let setting = Setting(ipv6: true)
+        try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: setting.netGateway)]) { cluster in
+            let dataDirs = try setting.install(on: cluster)
+            let node = cluster.node
+            let ns = try node.namespace()
+            let id = RuntimeInvocation.randomContainerID()
+            let podGateway = ConfigFixtures.gateway(of: node.subnet)
+
+            let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
+            try #require(add.succeeded, "\(add.summary)")
+            #expect(try ns.linksBesidesLoopback() == ["eth0", "net1"])
+
+            let v6 = try ns.routes(ipv6: true)
+            #expect(v6.filter(\.isDefault) == [IPRoute(destination: "default", gateway: setting.netGateway, device: "net1")],
+                    "one IPv6 default route, via net1's gateway: \(v6)")
+            #expect(v6.contains { $0.destination == setting.netSubnet && $0.device == "net1" }, "\(v6)")
+            let v4 = try ns.routes()
+            #expect(v4.filter(\.isDefault) == [IPRoute(destination: "default", gateway: podGateway, device: "eth0")],
+                    "the IPv4 default route stays on eth0: \(v4)")
+
+            let status = try #require(try cluster.networkStatus(), "no network-status; \(add.summary)")
+            #expect(status.map(\.interface) == ["eth0", "net1"])
+            // Each interface's default routes as they now are: eth0 keeps IPv4's, net1 has IPv6's.
+            #expect(status.map(\.defaultRoute) == [[podGateway], [setting.netGateway]], "\(status)")
+
+            let del = try await cluster.run("DEL", containerID: id, netns: ns.path)
+            #expect(del.succeeded, "\(del.summary)")
+            #expect(try ns.linksBesidesLoopback().isEmpty)
+            #expect(try ns.routes(ipv6: true).filter { !$0.destination.hasPrefix("fe80") && $0.device != "lo" }.isEmpty)
             #expect(try cluster.reservations(in: dataDirs).isEmpty)
             #expect(try node.records().isEmpty)
         }
