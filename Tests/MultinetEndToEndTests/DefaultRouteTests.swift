@@ -56,22 +56,40 @@ struct DefaultRouteTests {
             try cluster.server.seed(KubeObjects.networkAttachmentDefinition(name: "gwnet", config: config))
             return [node.ipamDir, netDataDir]
         }
+
+        /// A pod attached with `default-route` via gwnet's own gateway.
+        struct AttachedPod {
+            let ns: NetworkNamespace
+            let id: String
+            let add: CNIPluginResult
+            /// Every host-local data dir in play.
+            let dataDirs: [String]
+            /// The cluster network's gateway.
+            let podGateway: String
+        }
+
+        /// Installs the setting, ADDs a pod selecting gwnet with its gateway as `default-route`,
+        /// requires the ADD to succeed with `eth0` and `net1`, then runs `body`.
+        func withAttachedPod(_ body: (MultinetCluster, AttachedPod) async throws -> Void) async throws {
+            try await MultinetCluster.with(annotations: [Dialect.npwg: selection(gateway: netGateway)]) { cluster in
+                let dataDirs = try install(on: cluster)
+                let ns = try cluster.node.namespace()
+                let id = RuntimeInvocation.randomContainerID()
+                let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
+                try #require(add.succeeded, "\(add.summary)")
+                #expect(try ns.linksBesidesLoopback() == ["eth0", "net1"])
+                try await body(cluster, AttachedPod(ns: ns, id: id, add: add, dataDirs: dataDirs,
+                                                    podGateway: ConfigFixtures.gateway(of: cluster.node.subnet)))
+            }
+        }
     }
 
     @Test("default via the NAD's gateway on net1, none via eth0; eth0's link and service routes stay; network-status and CHECK agree; DEL leaves nothing")
     func movesTheDefaultRoute() async throws {
         try E2EEnvironment.require()
         let setting = Setting()
-        try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: setting.netGateway)]) { cluster in
-            let dataDirs = try setting.install(on: cluster)
-            let node = cluster.node
-            let ns = try node.namespace()
-            let id = RuntimeInvocation.randomContainerID()
-            let podGateway = ConfigFixtures.gateway(of: node.subnet)
-
-            let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
-            try #require(add.succeeded, "\(add.summary)")
-            #expect(try ns.linksBesidesLoopback() == ["eth0", "net1"])
+        try await setting.withAttachedPod { cluster, pod in
+            let (node, ns, id, add, dataDirs, podGateway) = (cluster.node, pod.ns, pod.id, pod.add, pod.dataDirs, pod.podGateway)
 
             let routes = try ns.routes()
             let defaults = routes.filter(\.isDefault)
@@ -112,16 +130,8 @@ struct DefaultRouteTests {
     func movesTheIPv6DefaultRoute() async throws {
         try E2EEnvironment.require()
         let setting = Setting(ipv6: true)
-        try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: setting.netGateway)]) { cluster in
-            let dataDirs = try setting.install(on: cluster)
-            let node = cluster.node
-            let ns = try node.namespace()
-            let id = RuntimeInvocation.randomContainerID()
-            let podGateway = ConfigFixtures.gateway(of: node.subnet)
-
-            let add = try await cluster.run("ADD", containerID: id, netns: ns.path)
-            try #require(add.succeeded, "\(add.summary)")
-            #expect(try ns.linksBesidesLoopback() == ["eth0", "net1"])
+        try await setting.withAttachedPod { cluster, pod in
+            let (node, ns, id, add, dataDirs, podGateway) = (cluster.node, pod.ns, pod.id, pod.add, pod.dataDirs, pod.podGateway)
 
             let v6 = try ns.routes(ipv6: true)
             #expect(v6.filter(\.isDefault) == [IPRoute(destination: "default", gateway: setting.netGateway, device: "net1")],

@@ -4,14 +4,7 @@ extension ConfDirectory {
     /// `defaultNetworks` name in `confDir`. multinet's own file and unparsable files are
     /// skipped (and reported through `skipped`).
     public func firstNetwork(named: String, skipped: (String, CNIError) -> Void = { _, _ in }) throws(CNIError) -> NetworkFile? {
-        for name in try fileNames() {
-            do {
-                let file = try load(name)
-                if file.list.name == named && !isOwn(file.list) { return file }
-            } catch {
-                skipped(name, error)
-            }
-        }
-        return nil
+        // The empty ending matches every candidate, so the search is in plain lexical order.
+        try network(named: named, extensions: [""], skipped: skipped)
     }
 }
