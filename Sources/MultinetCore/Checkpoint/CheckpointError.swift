@@ -21,6 +21,9 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     case schemaTooNew(path: String, found: Int, supported: Int)
     /// An update named an attachment that has no record.
     case recordMissing(path: String, activity: String, containerID: String, runtimeIfName: String, ifName: String)
+    /// A write would have moved `key`'s record from `state` by `event`, which the attachment
+    /// lifecycle does not allow (``AttachmentLifecycle``); nothing was written.
+    case transitionRefused(path: String, activity: String, key: AttachmentKey, state: AttachmentState, event: AttachmentEvent)
     /// A stored value is not one this version understands (for example an unknown state).
     case invalidValue(path: String, column: String, value: String)
 
@@ -29,7 +32,7 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .sqlite(let path, _, _, _, _), .fileSystem(let path, _, _, _), .notADirectory(let path, _),
              .walUnavailable(let path, _), .schemaTooNew(let path, _, _), .recordMissing(let path, _, _, _, _),
-             .invalidValue(let path, _, _):
+             .transitionRefused(let path, _, _, _, _), .invalidValue(let path, _, _):
             path
         }
     }
@@ -58,6 +61,9 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         case let .recordMissing(path, activity, containerID, runtimeIfName, ifName):
             "checkpoint store \(path): \(activity) failed: no attachment recorded for container \(containerID), "
                 + "runtime interface \(runtimeIfName), interface \(ifName)"
+        case let .transitionRefused(path, activity, key, state, event):
+            "checkpoint store \(path): \(activity) refused: the attachment of \(key) is \(state.rawValue), "
+                + "and its lifecycle does not allow \(event) from there; the record is unchanged"
         case let .invalidValue(path, column, value):
             "checkpoint store \(path): column \(column) holds \"\(value)\", which this multinet does not understand"
         }

@@ -11,10 +11,16 @@ extension CheckpointStore {
     /// is kept if the record existed, else now; `updatedAt` is now; error, result and last
     /// duration are cleared. The record's own bookkeeping fields are ignored. Also opens an
     /// attempt in the history (duration `nil` until it ends).
+    ///
+    /// An existing record is replaced only from a state ``AttachmentLifecycle`` allows
+    /// ``AttachmentEvent/addStarted`` from; otherwise this throws `.transitionRefused` and
+    /// writes nothing.
     public func recordAddStarted(_ record: AttachmentRecord) throws(CheckpointError) {
         let time = now()
+        let replaceable = Self.allowedStatesCondition(.addStarted, column: "attachments.state").map { "\n    WHERE \($0)" } ?? ""
+        let key = AttachmentKey(record.containerID, record.runtimeIfName, record.ifName)
         try write("recording the start of an ADD", durable: true) { () throws(CheckpointError) in
-            try connection.run(
+            let changed = try connection.run(
                 """
                 INSERT INTO attachments (
                     container_id, runtime_ifname, ifname, position, is_default, netns,
@@ -33,7 +39,7 @@ extension CheckpointStore {
                     state = excluded.state, result = NULL, error = NULL,
                     attempts = CASE WHEN last_operation = excluded.last_operation THEN attempts + 1 ELSE 1 END,
                     last_operation = excluded.last_operation,
-                    updated_at = excluded.updated_at, last_duration_ms = NULL
+                    updated_at = excluded.updated_at, last_duration_ms = NULL\(replaceable)
                 """,
                 [
                     .text(record.containerID), .text(record.runtimeIfName), .text(record.ifName),
@@ -44,57 +50,65 @@ extension CheckpointStore {
                     .text(AttachmentState.adding.rawValue), .text(CheckpointOperation.add.rawValue), .integer(time),
                 ]
             )
-            let key = AttachmentKey(record.containerID, record.runtimeIfName, record.ifName)
+            try requireTransition(changed, key, .addStarted)
             try appendAttempt(key, .add, startedAt: time, durationMs: nil, error: nil)
         }
     }
 
     /// Records a successful ADD: state `.attached`, the delegate's result kept, the open
-    /// attempt closed.
+    /// attempt closed. Refused (`.transitionRefused`, nothing written) on a record a DEL has
+    /// claimed (`deleting`, `del_failed`) or one rolled back (`add_failed`).
     public func recordAddSucceeded(
         containerID: String, runtimeIfName: String, ifName: String, result: [UInt8], durationMs: Int64
     ) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
-        try finish(key, .add, "recording a successful ADD", state: .attached, result: result, error: nil, durationMs: durationMs)
+        try finish(key, .addSucceeded, "recording a successful ADD", result: result, error: nil, durationMs: durationMs)
     }
 
     /// Records a failed ADD: state `.addFailed` with the error; the config bytes stay so a
-    /// DEL can still clean up whatever the delegate did.
+    /// DEL can still clean up whatever the delegate did. Refused (`.transitionRefused`,
+    /// nothing written) on a record a DEL has claimed (`deleting`, `del_failed`).
     public func recordAddFailed(
         containerID: String, runtimeIfName: String, ifName: String, error: String, durationMs: Int64
     ) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
-        try finish(key, .add, "recording a failed ADD", state: .addFailed, result: nil, error: error, durationMs: durationMs)
+        try finish(key, .addFailed, "recording a failed ADD", result: nil, error: error, durationMs: durationMs)
     }
 
     /// Write-ahead record of a DEL about to run: state `.deleting`, attempts counted as for
     /// ADD, error cleared (the ADD result is kept: DEL replays it as `prevResult`), and an
-    /// attempt opened in the history.
+    /// attempt opened in the history. Allowed from every state a record can be in
+    /// (``AttachmentLifecycle``); without a record, `.recordMissing`.
     public func recordDelStarted(containerID: String, runtimeIfName: String, ifName: String) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
         let time = now()
+        let event = AttachmentEvent.delStarted
+        let allowed = Self.allowedStatesCondition(event).map { " AND \($0)" } ?? ""
         try write("recording the start of a DEL") { () throws(CheckpointError) in
             let changed = try connection.run(
                 """
                 UPDATE attachments SET state = ?1, error = NULL,
                     attempts = CASE WHEN last_operation = ?5 THEN attempts + 1 ELSE 1 END,
                     last_operation = ?5, updated_at = ?6, last_duration_ms = NULL
-                WHERE container_id = ?2 AND runtime_ifname = ?3 AND ifname = ?4
+                WHERE container_id = ?2 AND runtime_ifname = ?3 AND ifname = ?4\(allowed)
                 """,
-                [.text(AttachmentState.deleting.rawValue)] + key.bindings
+                [SQLiteValue(event.target?.rawValue)] + key.bindings
                     + [.text(CheckpointOperation.del.rawValue), .integer(time)]
             )
-            try requireRecord(changed, key)
+            try requireTransition(changed, key, event)
             try appendAttempt(key, .del, startedAt: time, durationMs: nil, error: nil)
         }
     }
 
     /// Records a failed DEL: state `.delFailed` with the error, the open attempt closed.
+    /// Allowed from every state a record can be in: teardown goes on when its
+    /// ``recordDelStarted(containerID:runtimeIfName:ifName:)`` fails, and its failure must
+    /// still be recorded (see ``AttachmentLifecycle/allows(_:from:)``).
     public func recordDelFailed(
         containerID: String, runtimeIfName: String, ifName: String, error: String, durationMs: Int64
     ) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
-        try finish(key, .del, "recording a failed DEL", state: .delFailed, result: nil, error: error, durationMs: durationMs)
+        try finish(key, .delFailed, "recording a failed DEL", result: nil, error: error, durationMs: durationMs)
     }
 
     /// Records a finished CHECK (`error` `nil` for success) in the history and the record's
@@ -157,37 +171,46 @@ extension CheckpointStore {
     }
 
     /// A successful DEL: removes the record and its history. Removing an unknown attachment
-    /// succeeds (DEL of an unknown container must succeed).
+    /// succeeds (DEL of an unknown container must succeed); the lifecycle allows
+    /// ``AttachmentEvent/delSucceeded`` from every state.
     public func removeAttachment(containerID: String, runtimeIfName: String, ifName: String) throws(CheckpointError) {
         let key = AttachmentKey(containerID, runtimeIfName, ifName)
+        let event = AttachmentEvent.delSucceeded
+        let allowed = Self.allowedStatesCondition(event).map { " AND \($0)" } ?? ""
         try write("removing an attachment after a successful DEL") { () throws(CheckpointError) in
+            let changed = try connection.run(
+                "DELETE FROM attachments WHERE container_id = ? AND runtime_ifname = ? AND ifname = ?\(allowed)", key.bindings
+            )
+            try requireTransition(changed, key, event)
             try connection.run(
                 "DELETE FROM attempts WHERE container_id = ? AND runtime_ifname = ? AND ifname = ?", key.bindings
-            )
-            try connection.run(
-                "DELETE FROM attachments WHERE container_id = ? AND runtime_ifname = ? AND ifname = ?", key.bindings
             )
         }
     }
 
-    /// Ends an attempt: sets the record's state, result (ADD success only), error, time and
-    /// duration, and closes the newest open attempt of `operation`.
+    /// Ends an attempt by `event`: sets the record's state to the one it leads to, result
+    /// (ADD success only), error, time and duration, and closes the newest open attempt of
+    /// the event's operation. A record in a state the lifecycle does not allow `event` from
+    /// is left unchanged (`.transitionRefused`).
     private func finish(
-        _ key: AttachmentKey, _ operation: CheckpointOperation, _ activity: String,
-        state: AttachmentState, result: [UInt8]?, error: String?, durationMs: Int64
+        _ key: AttachmentKey, _ event: AttachmentEvent, _ activity: String,
+        result: [UInt8]?, error: String?, durationMs: Int64
     ) throws(CheckpointError) {
         let time = now()
+        let operation = event.operation
+        let allowed = Self.allowedStatesCondition(event).map { " AND \($0)" } ?? ""
         try write(activity) { () throws(CheckpointError) in
             let changed = try connection.run(
                 """
                 UPDATE attachments
                 SET state = ?4, result = CASE WHEN ?5 IS NULL THEN result ELSE ?5 END, error = ?6,
                     updated_at = ?7, last_duration_ms = ?8
-                WHERE container_id = ?1 AND runtime_ifname = ?2 AND ifname = ?3
+                WHERE container_id = ?1 AND runtime_ifname = ?2 AND ifname = ?3\(allowed)
                 """,
-                key.bindings + [.text(state.rawValue), SQLiteValue(result), SQLiteValue(error), .integer(time), .integer(durationMs)]
+                key.bindings + [SQLiteValue(event.target?.rawValue), SQLiteValue(result), SQLiteValue(error), .integer(time),
+                                .integer(durationMs)]
             )
-            try requireRecord(changed, key)
+            try requireTransition(changed, key, event)
             let closed = try connection.run(
                 """
                 UPDATE attempts SET duration_ms = ?5, error = ?6
