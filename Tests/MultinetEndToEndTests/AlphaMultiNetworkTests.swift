@@ -24,7 +24,6 @@ struct AlphaMultiNetworkTests {
 
     @Test("three kinds on one pod: dbnet (thin bridge) is the default on eth0, othernet (thin macvlan on a veth) on eth1, thick-plugin-example on eth2", arguments: thickCases)
     func alphaNetworks(_ thick: ThickCase) async throws {
-        try E2EEnvironment.require()
         let selection = "dbnet,othernet,thick-plugin-example"
         try await MultinetCluster.with(annotations: [Dialect.alpha: selection]) { cluster in
             let node = cluster.node

@@ -61,7 +61,6 @@ struct ApiserverFaultTests {
     @Test("ADD fails within 3× apiTimeoutSeconds with code 11 naming the pod and the apiserver's trouble; nothing attached",
           arguments: faults)
     func addFails(_ fault: Fault) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let networks = try NPWGNetworks(cluster)
             let ns = try cluster.node.namespace()
@@ -101,7 +100,6 @@ struct ApiserverFaultTests {
     @Test("DEL with the apiserver down or hanging succeeds quickly and removes all three attachments",
           arguments: ["down", "hanging"])
     func delWithoutApiserver(_ trouble: String) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let networks = try NPWGNetworks(cluster)
             let ns = try cluster.node.namespace()

@@ -86,7 +86,6 @@ struct ApiserverTests {
     @Test("ADD reads the pod as the kubeconfig's user, YAML or JSON, for each shape; DEL does not contact the apiserver",
           arguments: shapes)
     func kubeconfigShapes(_ shape: Shape) async throws {
-        try E2EEnvironment.require()
         let setup = try await Setup.make(credential: shape.credential, format: shape.format, embed: shape.embed)
         do {
             let text = try String(contentsOfFile: setup.kubeconfig, encoding: .utf8)
@@ -134,7 +133,6 @@ struct ApiserverTests {
 
     @Test("apiserver trouble fails the ADD with a clear CNI error and nothing attached", arguments: failureCases)
     func failures(_ failure: Failure) async throws {
-        try E2EEnvironment.require()
         let setup = try await Setup.make()
         do {
             var config = setup.config(apiTimeout: 2)
@@ -193,7 +191,6 @@ struct ApiserverTests {
 
     @Test("pod annotations passed by the runtime skip the apiserver entirely")
     func runtimeAnnotations() async throws {
-        try E2EEnvironment.require()
         let setup = try await Setup.make()
         do {
             let ns = try setup.node.namespace()

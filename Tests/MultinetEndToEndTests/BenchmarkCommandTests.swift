@@ -9,7 +9,6 @@ import Testing
 struct BenchmarkCommandTests {
     @Test("multinet-bench --rounds 1 runs every pod-start scenario, the store and the kubeconfig formats, and cleans up")
     func smallRun() throws {
-        try E2EEnvironment.require()
         let binary = URL(fileURLWithPath: try MultinetBinary.path).deletingLastPathComponent().appendingPathComponent("multinet-bench").path
         try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) is missing: run swift build")
         let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,b,c,d,f,g"], timeout: 600)

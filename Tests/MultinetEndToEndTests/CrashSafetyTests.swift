@@ -9,7 +9,6 @@ import Testing
 struct CrashSafetyTests {
     @Test("multinet SIGKILLed mid-ADD (after bridge attached) leaves a record; a later DEL leaves nothing behind")
     func killedMidAdd() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         // A chained delegate that kills its caller (multinet) during ADD and succeeds on DEL.
@@ -40,7 +39,6 @@ struct CrashSafetyTests {
 
     @Test("32 pods added and deleted in parallel: every pod attached, no reservation leaked, store intact")
     func parallelPods() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let pods = try (0..<32).map { i in (id: RuntimeInvocation.randomContainerID(), ns: try node.namespace(), name: "pod-\(i)") }

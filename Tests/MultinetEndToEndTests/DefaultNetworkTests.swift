@@ -10,7 +10,6 @@ import Testing
 struct DefaultNetworkTests {
     @Test("ADD gives the pod eth0 on the bridge network; DEL removes the interface, the reservation and the record")
     func addAndDel() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let ns = try node.namespace()
@@ -42,7 +41,6 @@ struct DefaultNetworkTests {
 
     @Test("DEL after the network's config file was deleted replays the recorded config")
     func delAfterConfigRemoved() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let ns = try node.namespace()
@@ -58,7 +56,6 @@ struct DefaultNetworkTests {
 
     @Test("DEL of a container multinet never saw succeeds, with or without its netns")
     func delUnknown() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         try await node.run("DEL", containerID: RuntimeInvocation.randomContainerID(), netns: "").requireSuccess()
@@ -68,7 +65,6 @@ struct DefaultNetworkTests {
 
     @Test("the result is converted to the version the runtime asked for", arguments: ["0.3.1", "0.4.0", "1.0.0", "1.1.0"])
     func resultVersions(version: String) async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode(multinetCNIVersion: version)
         defer { node.cleanUp() }
         let ns = try node.namespace()
@@ -87,7 +83,6 @@ struct DefaultNetworkTests {
 
     @Test("macvlan on a veth parent, chosen with defaultNetwork")
     func macvlan() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let parent = HostNetwork.uniqueName(prefix: "mnvp")
@@ -113,7 +108,6 @@ struct DefaultNetworkTests {
 
     @Test("STATUS is ready with the plugins installed and code 50 when one is missing; GC collects what is not valid")
     func statusAndGC() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode(multinetCNIVersion: "1.1.0")
         defer { node.cleanUp() }
         let status = RuntimeInvocation(command: "STATUS", ifname: "", config: node.config())

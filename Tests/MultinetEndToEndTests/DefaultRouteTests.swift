@@ -86,7 +86,6 @@ struct DefaultRouteTests {
 
     @Test("default via the NAD's gateway on net1, none via eth0; eth0's link and service routes stay; network-status and CHECK agree; DEL leaves nothing")
     func movesTheDefaultRoute() async throws {
-        try E2EEnvironment.require()
         let setting = Setting()
         try await setting.withAttachedPod { cluster, pod in
             let (node, ns, id, add, dataDirs, podGateway) = (cluster.node, pod.ns, pod.id, pod.add, pod.dataDirs, pod.podGateway)
@@ -128,7 +127,6 @@ struct DefaultRouteTests {
 
     @Test("IPv6: default-route with net1's IPv6 gateway moves only the IPv6 default route; the IPv4 default stays on eth0; DEL leaves nothing")
     func movesTheIPv6DefaultRoute() async throws {
-        try E2EEnvironment.require()
         let setting = Setting(ipv6: true)
         try await setting.withAttachedPod { cluster, pod in
             let (node, ns, id, add, dataDirs, podGateway) = (cluster.node, pod.ns, pod.id, pod.add, pod.dataDirs, pod.podGateway)
@@ -157,7 +155,6 @@ struct DefaultRouteTests {
 
     @Test("a gateway outside net1's subnet fails the ADD naming it: nothing attached, no reservation left")
     func unreachableGateway() async throws {
-        try E2EEnvironment.require()
         let setting = Setting()
         let stray = ConfigFixtures.gateway(of: ConfigFixtures.uniqueSubnet())
         try await MultinetCluster.with(annotations: [Dialect.npwg: setting.selection(gateway: stray)]) { cluster in

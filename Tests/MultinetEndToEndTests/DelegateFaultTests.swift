@@ -45,7 +45,6 @@ struct DelegateFaultTests {
     @Test("ADD exits 1 naming pod, network, interface and the fault; everything is rolled back; DEL clears the records",
           arguments: faults, [1, 2, 3])
     func faultAtPosition(_ fault: Fault, _ position: Int) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let node = cluster.node
             try node.writeDelegate("faulty", script: fault.script)

@@ -17,9 +17,8 @@ struct DemoTests {
         }
     }
 
-    @Test("with real namespaces and Debian's plugins: three networks, a failed teardown retried, nothing left")
+    @Test("with real namespaces and Debian's plugins: three networks, a failed teardown retried, nothing left", .endToEnd)
     func realDemo() throws {
-        try E2EEnvironment.require()
         let result = try InspectorBinary.run(["demo"], timeout: 240)
         Self.expectCompleteRun(result)
         #expect(!result.stdout.contains("SIMULATED"))
@@ -53,13 +52,9 @@ struct DemoTests {
         #expect(help.status == 0 && help.stdout.contains("demo"), "\(help)")
     }
 
-    @Test("on a terminal it ends in the curses inspector; Ctrl-C there removes every namespace and link it made")
+    @Test("on a terminal it ends in the curses inspector; Ctrl-C there removes every namespace and link it made", .endToEnd)
     func interruptedDemo() throws {
-        try E2EEnvironment.require()
-        guard TmuxSession.isAvailable else {
-            if E2EEnvironment.isRequired { Issue.record("tmux is not installed (apt-get install tmux)") }
-            throw TestSupportError.environmentIncomplete(missing: ["tmux (apt-get install tmux)"])
-        }
+        try TmuxSession.require()
         let command = "'\(try InspectorBinary.path)' demo"
         let tmux = try TmuxSession.start(command, environment: [
             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root", "TERM": "xterm-256color", "LANG": "C.UTF-8",

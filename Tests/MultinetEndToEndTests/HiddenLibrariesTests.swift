@@ -29,7 +29,6 @@ struct HiddenLibrariesTests {
 
     @Test("inside the namespace the toolchain and each library are really hidden: a Swift program and sqlite3 cannot start, the loader finds each library empty")
     func hidingWorks() throws {
-        try E2EEnvironment.require()
         let scratch = try TemporaryDirectory(prefix: "hidden-libs")
         defer { scratch.remove() }
         let hidden = try HiddenLibraries(directory: scratch)
@@ -65,7 +64,6 @@ struct HiddenLibrariesTests {
 
     @Test("a real ADD and DEL through multinet and multinet-inspect --once -o json, with the toolchain and the libraries hidden")
     func addDeleteAndInspect() async throws {
-        try E2EEnvironment.require()
         let scratch = try TemporaryDirectory(prefix: "hidden-libs")
         defer { scratch.remove() }
         let hidden = try HiddenLibraries(directory: scratch)

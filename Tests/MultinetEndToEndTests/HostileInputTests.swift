@@ -295,7 +295,6 @@ struct HostileInputTests {
 
     @Test("hostile input: the right CNI error, no crash, nothing attached, reserved, run or lost", arguments: cases)
     func hostile(_ testCase: Case) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: testCase.annotations) { cluster in
             let node = cluster.node
             for object in testCase.seeds { try cluster.server.seed(object) }

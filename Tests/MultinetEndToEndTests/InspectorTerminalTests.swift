@@ -7,13 +7,6 @@ import Testing
 /// help overlay, a confirmed retry of a failed teardown, quitting, an unknown terminal.
 @Suite("End to end: the interactive inspector in tmux", .endToEnd, .serialized)
 struct InspectorTerminalTests {
-    static func requireTmux() throws {
-        if !TmuxSession.isAvailable {
-            if E2EEnvironment.isRequired { Issue.record("tmux is not installed (apt-get install tmux)") }
-            throw TestSupportError.environmentIncomplete(missing: ["tmux (apt-get install tmux)"])
-        }
-    }
-
     static func environment(term: String = "xterm-256color") -> [String: String] {
         ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root", "TERM": term, "LANG": "C.UTF-8"]
     }
@@ -24,8 +17,7 @@ struct InspectorTerminalTests {
 
     @Test("Failures view, r on the failed teardown, a confirmation naming pod, network, interface and container, y tears it down, q quits")
     func retryFromTheTerminal() async throws {
-        try E2EEnvironment.require()
-        try Self.requireTmux()
+        try TmuxSession.require()
         let setup = try await InspectorTests.FailedTeardown.make()
         let tmux = try TmuxSession.start(try Self.command(setup.options), environment: Self.environment())
         defer { tmux.kill() }
@@ -75,8 +67,7 @@ struct InspectorTerminalTests {
 
     @Test("read-only: no r in the footer, r is refused, and the state dir is byte for byte as it was")
     func readOnly() async throws {
-        try E2EEnvironment.require()
-        try Self.requireTmux()
+        try TmuxSession.require()
         let setup = try await InspectorTests.FailedTeardown.make()
         let before = try InspectorTests.fingerprint(setup.cluster.node.stateDir)
         let tmux = try TmuxSession.start(try Self.command(setup.options + ["--read-only"]), environment: Self.environment())
@@ -106,8 +97,7 @@ struct InspectorTerminalTests {
         ("no-such-terminal", true), ("dumb", false),
     ])
     func unknownTerminal(term: String, colour: Bool) throws {
-        try E2EEnvironment.require()
-        try Self.requireTmux()
+        try TmuxSession.require()
         let scratch = try TemporaryDirectory(prefix: "inspect-term")
         defer { scratch.remove() }
         let tmp = try scratch.directory("tmp")
@@ -136,8 +126,7 @@ struct InspectorTerminalTests {
 
     @Test("an unknown TERM where the built-in entry cannot be written (TMPDIR missing) exits 2 naming TERM, the directory and --once")
     func unknownTerminalWithoutTemporaryDirectory() throws {
-        try E2EEnvironment.require()
-        try Self.requireTmux()
+        try TmuxSession.require()
         let scratch = try TemporaryDirectory(prefix: "inspect-term")
         defer { scratch.remove() }
         let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]
@@ -157,8 +146,7 @@ struct InspectorTerminalTests {
 extension InspectorTerminalTests {
     @Test("the terminal hangs up under a view that ignores SIGHUP (a parent that died, a dropped connection): the inspector ends instead of spinning")
     func terminalHangsUp() throws {
-        try E2EEnvironment.require()
-        try Self.requireTmux()
+        try TmuxSession.require()
         let scratch = try TemporaryDirectory(prefix: "inspect-hangup")
         defer { scratch.remove() }
         let options = ["--state-dir", scratch.file("state"), "--conf-dir", scratch.file("net.d"), "--node", "node-a"]

@@ -63,7 +63,6 @@ struct InspectorTests {
 
     @Test("--once -o json names the failed teardown; retry tears it down (exit 0), a second retry exits 2")
     func failedTeardownAndRetry() async throws {
-        try E2EEnvironment.require()
         try await FailedTeardown.with { setup in
             let document = try setup.json()
             let failures = try #require(document["failures"]?.arrayValue?.compactMap { $0.objectValue })
@@ -101,7 +100,6 @@ struct InspectorTests {
 
     @Test("--read-only --once leaves every file of the state dir as it was; retry --read-only is refused")
     func readOnly() async throws {
-        try E2EEnvironment.require()
         try await FailedTeardown.with { setup in
             let state = setup.cluster.node.stateDir
             let before = try Self.fingerprint(state)
@@ -118,7 +116,6 @@ struct InspectorTests {
 
     @Test("the node's pods via the field selector, NADs as networks; with the apiserver stopped the store's pods still show")
     func apiserver() async throws {
-        try E2EEnvironment.require()
         try await FailedTeardown.with { setup in
             let server = setup.cluster.server
             try server.seed(KubeObjects.pod(name: "idle", namespace: "default", nodeName: "node-a"))

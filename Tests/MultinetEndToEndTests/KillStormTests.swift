@@ -26,7 +26,6 @@ struct KillStormTests {
 
     @Test("24 pods, ADDs and DELs in parallel, multinet SIGKILLed at random: a later DEL of each leaves no interface, no reservation, an intact and empty store")
     func storm() async throws {
-        try E2EEnvironment.require()
         let seed = SeededGenerator.seed(environment: "MULTINET_STORM_SEED")
         print("kill storm: seed \(seed) (MULTINET_STORM_SEED=\(seed) replays it)")
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in

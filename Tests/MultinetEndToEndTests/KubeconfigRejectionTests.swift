@@ -66,7 +66,6 @@ struct KubeconfigRejectionTests {
 
     @Test("a broken YAML kubeconfig fails the ADD with code 7, its file and line, and nothing attached", arguments: breakages)
     func refuses(_ breakage: Breakage) async throws {
-        try E2EEnvironment.require()
         let setup = try await ApiserverTests.Setup.make(format: .yaml)
         do {
             let lines = try String(contentsOfFile: setup.kubeconfig, encoding: .utf8).split(separator: "\n").map(String.init)

@@ -26,7 +26,6 @@ struct MultiNetworkSupportTests {
 
     @Test("the thick test plugin: VERSION, refuses 1.0.0, attaches with bridge at 0.4.0 and detaches", .endToEnd)
     func thickPlugin() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let bridge = HostNetwork.uniqueName(prefix: "mntk")
@@ -58,7 +57,6 @@ struct MultiNetworkSupportTests {
 
     @Test("the failing test plugin: ADD prints its error, DEL succeeds", .endToEnd)
     func failingPlugin() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let path = try node.writeDelegate("refuser", script: TestPluginScripts.failingAdd(code: 142, message: "no, on purpose"))
@@ -71,7 +69,6 @@ struct MultiNetworkSupportTests {
 
     @Test("MultinetCluster reads back the network-status patched onto the pod", .endToEnd)
     func clusterReadsStatus() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: "macnet"]) { cluster in
             #expect(try cluster.networkStatus() == nil)
             #expect(cluster.podAnnotation(Dialect.npwg) == "macnet")

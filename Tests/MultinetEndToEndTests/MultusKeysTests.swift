@@ -22,7 +22,6 @@ struct MultusKeysTests {
 
     @Test("the sample 00-multus.conf with type multinet: clusterNetwork names a conf network; the pod's NADs follow on net1 and data0; network-status; DEL leaves nothing")
     func sampleShape() async throws {
-        try E2EEnvironment.require()
         let selection = #"[{"name":"storage"},{"name":"backend","interface":"data0"}]"#
         try await MultinetCluster.with(annotations: [Dialect.npwg: selection]) { cluster in
             let setting = try MultusSetting(cluster)
@@ -51,7 +50,6 @@ struct MultusKeysTests {
 
     @Test("clusterNetwork names a NAD in multusNamespace: the NAD is the pod's eth0 even beside a conf file of that name, as in Multus")
     func clusterNetworkNAD() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             // A NAD called like the node's file network, with the storage bridge's config.
@@ -79,7 +77,6 @@ struct MultusKeysTests {
 
     @Test("clusterNetwork as a file path: the file is the pod's eth0 and no NetworkAttachmentDefinition is read")
     func clusterNetworkPath() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             try setting.seedNAD("podnet", namespace: "kube-system", of: setting.storage)
@@ -100,7 +97,6 @@ struct MultusKeysTests {
 
     @Test("delegates: the inline configuration (as Multus's thin entrypoint writes it) is the pod's eth0, the next one net1")
     func inlineDelegates() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             let ns = try cluster.node.namespace()
@@ -127,7 +123,6 @@ struct MultusKeysTests {
 
     @Test("defaultNetworks: net1 for every pod, before its own selection on net2; addresses and network-status; numbering without them")
     func defaultNetworks() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: "backend"]) { cluster in
             let setting = try MultusSetting(cluster)
             try setting.seedNAD("storage", namespace: "kube-system", of: setting.storage)
@@ -165,7 +160,6 @@ struct MultusKeysTests {
 
     @Test("defaultNetworks are not given to a pod in kube-system (the default systemNamespaces)")
     func systemNamespacePod() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:], podName: "coredns", podNamespace: "kube-system") { cluster in
             let setting = try MultusSetting(cluster)
             try setting.seedNAD("storage", namespace: "kube-system", of: setting.storage)
@@ -185,7 +179,6 @@ struct MultusKeysTests {
 
     @Test("readinessindicatorfile: ADD waits for it and goes on once it appears; DEL does not wait for it")
     func readinessAppears() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             let node = cluster.node
@@ -221,7 +214,6 @@ struct MultusKeysTests {
 
     @Test("readinessindicatorfile that never appears: ADD fails after the bound with code 11 naming the file; nothing attached")
     func readinessAbsent() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: "storage"]) { cluster in
             let setting = try MultusSetting(cluster)
             try setting.seedNAD("storage", of: setting.storage)
@@ -247,7 +239,6 @@ struct MultusKeysTests {
 
     @Test("namespaceIsolation with globalNamespaces as Multus's comma-separated string")
     func globalNamespacesString() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             try setting.seedNAD("storage", namespace: "shared", of: setting.storage)
@@ -288,7 +279,6 @@ struct MultusKeysTests {
         ("debug", false, "false", false, false),
     ])
     func logging(level: String, toFile: Bool, toStderr: String, inFile: Bool, onStderr: Bool) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let setting = try MultusSetting(cluster)
             let node = cluster.node

@@ -11,7 +11,6 @@ import Testing
 struct MultusMigrationTests {
     @Test("a three-network pod Multus attached: multinet's DEL leaves no interface, reservation, cache entry or results file")
     func migrate() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let pod = try await MultusAttachedPod.attach(on: node)
@@ -135,7 +134,6 @@ struct MultusMigrationTests {
     @Test("a damaged or hostile cache entry: a clear log line, nothing run outside the bin dirs, an honest exit code",
           arguments: cases)
     func hostile(_ testCase: Case) async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let pod = try await MultusAttachedPod.attach(on: node)
@@ -187,7 +185,6 @@ struct MultusMigrationTests {
 
     @Test("after a partial failure, the runtime's next DEL finishes once the cause is gone")
     func retryFinishes() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let pod = try await MultusAttachedPod.attach(on: node)

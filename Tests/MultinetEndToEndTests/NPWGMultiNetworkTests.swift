@@ -10,7 +10,6 @@ import Testing
 struct NPWGMultiNetworkTests {
     @Test("three networks: podnet on eth0, NAD spec.config macvlan on net1, NAD on-disk conflist on @eth5; network-status; DEL removes all")
     func threeNetworks() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let networks = try NPWGNetworks(cluster)
             let node = cluster.node
@@ -76,7 +75,6 @@ struct NPWGMultiNetworkTests {
 
     @Test("DEL after the pod, the NADs and the config files are gone and the apiserver is down leaves nothing")
     func delAfterEverythingIsGone() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let networks = try NPWGNetworks(cluster)
             let node = cluster.node

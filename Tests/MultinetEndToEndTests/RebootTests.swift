@@ -18,7 +18,6 @@ struct RebootTests {
     @Test("a three-network pod whose netns is gone, with the apiserver down: DEL releases every address and the records",
           arguments: NetnsAfterReboot.allCases)
     func delAfterReboot(_ netns: NetnsAfterReboot) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: NPWGNetworks.selection]) { cluster in
             let networks = try NPWGNetworks(cluster)
             let node = cluster.node

@@ -108,7 +108,6 @@ struct RejectedInputTests {
 
     @Test("rejected input", arguments: cases)
     func rejected(_ testCase: Case) async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         try testCase.prepare?(node)

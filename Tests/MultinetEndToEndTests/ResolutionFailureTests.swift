@@ -41,7 +41,6 @@ struct ResolutionFailureTests {
 
     @Test("an unresolvable selection fails the ADD with code 7 naming pod and network; nothing attached", arguments: failures)
     func unresolvable(_ failure: Failure) async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: failure.annotations) { cluster in
             for object in failure.seeds { try cluster.server.seed(object) }
             let config = cluster.config(extra: [
@@ -68,7 +67,6 @@ struct ResolutionFailureTests {
 
     @Test("namespaceIsolation with globalNamespaces: shared/foo and the pod's own namespace are allowed")
     func globalNamespaceAllowed() async throws {
-        try E2EEnvironment.require()
         try await MultinetCluster.with(annotations: [Dialect.npwg: "shared/foo, own"]) { cluster in
             let node = cluster.node
             let fooBridge = HostNetwork.uniqueName(prefix: "mnsf"), ownBridge = HostNetwork.uniqueName(prefix: "mnso")

@@ -25,7 +25,6 @@ struct RollbackTests {
     @Test("the last network fails: ADD exits 1 naming pod, network, interface and the delegate's message; nothing is left",
           arguments: breakages)
     func lastNetworkFails(_ breakage: Breakage) async throws {
-        try E2EEnvironment.require()
         let selection = NPWGNetworks.selection + ", broken"
         try await MultinetCluster.with(annotations: [Dialect.npwg: selection]) { cluster in
             let networks = try NPWGNetworks(cluster)

@@ -18,7 +18,6 @@ struct SecurityTests {
 
     @Test("a state dir loosened to 0755 with a 0644 database (and -wal, -shm) is 0700/0600 again after one ADD")
     func stateTightened() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let ns = try node.namespace()
@@ -64,7 +63,6 @@ struct SecurityTests {
     @Test("logLevel debug: ADD, a failed ADD, a refused login and DEL log no token, key or kubeconfig content",
           arguments: credentials)
     func noSecretsInLogs(_ shape: Credentials) async throws {
-        try E2EEnvironment.require()
         let token = "tok-" + RuntimeInvocation.randomContainerID().prefix(32)
         var configuration = KubeAPIServerConfiguration()
         configuration.tokens = [token: .admin]
@@ -158,7 +156,6 @@ struct SecurityTests {
 
     @Test("retry by a user who cannot write the store is refused with a clear error; the record stays")
     func retryNeedsWritableStore() async throws {
-        try E2EEnvironment.require()
         try await InspectorTests.FailedTeardown.with { setup in
             let node = setup.cluster.node
             // Let an unprivileged user read its way to the store, but not write it.

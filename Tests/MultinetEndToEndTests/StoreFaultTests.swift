@@ -37,7 +37,6 @@ struct StoreFaultTests {
     @Test("a damaged store file: logged, moved aside to multinet.db.corrupt-<ms>, readable records salvaged, ADD and DEL keep working",
           arguments: Damage.allCases)
     func damagedFile(_ damage: Damage) async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let before = try Self.pods(12, on: node, prefix: "old")
@@ -94,7 +93,6 @@ struct StoreFaultTests {
 
     @Test("a schema version 1 store (made with sqlite3) migrates on open: records preserved, DEL from a v1 record tears down")
     func versionOneStore() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let pods = try Self.pods(2, on: node)
@@ -141,7 +139,6 @@ struct StoreFaultTests {
 
     @Test("a full disk under the state dir: ADD fails with a store error and nothing half-attached; with space again it works")
     func fullDisk() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let stateDir = try node.directory.directory("small-state")
@@ -187,7 +184,6 @@ struct StoreFaultTests {
 
     @Test("a fresh state dir: 12 multinet processes (half of them killed) and another writer create the store at once, 20 times over; every survivor succeeds")
     func concurrentCreation() async throws {
-        try E2EEnvironment.require()
         let node = try MultinetNode()
         defer { node.cleanUp() }
         let ns = try node.namespace()

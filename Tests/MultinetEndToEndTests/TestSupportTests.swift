@@ -243,7 +243,6 @@ struct TestSupportTests {
 
     @Test("bridge ADD puts an address of the subnet on eth0 and reserves it; DEL releases it", .endToEnd)
     func bridgeAddDel() async throws {
-        try E2EEnvironment.require()
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
         let netns = try NetworkNamespace.create()
@@ -287,7 +286,6 @@ struct TestSupportTests {
 
     @Test("bridge ADDs for several pods in parallel get distinct addresses", .endToEnd)
     func parallelBridgeAdds() async throws {
-        try E2EEnvironment.require()
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
         let bridge = HostNetwork.uniqueName(prefix: "mntbr")
@@ -328,7 +326,6 @@ struct TestSupportTests {
 
     @Test("macvlan on a veth parent gets an address in the pod's namespace", .endToEnd)
     func macvlanOnVeth() async throws {
-        try E2EEnvironment.require()
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
         let netns = try NetworkNamespace.create()

@@ -5,12 +5,12 @@ import Foundation
 /// kernel that lets us create network namespaces, bridges and veth pairs.
 ///
 /// ## How end-to-end tests use it
-/// Tag the test or suite with ``EndToEndTrait/endToEnd`` and call ``require()`` first:
+/// Tag the test or suite with ``EndToEndTrait/endToEnd``; its body runs only when every
+/// prerequisite is there:
 /// ```swift
 /// @Suite(.endToEnd, .serialized)
 /// struct BridgeTests {
 ///     @Test func addAndDelete() async throws {
-///         try E2EEnvironment.require()
 ///         let netns = try NetworkNamespace.create()
 ///         defer { netns.delete() }
 ///         …
@@ -21,8 +21,8 @@ import Foundation
 /// - Something missing, `MULTINET_REQUIRE_E2E` unset: the tests are skipped, and the skip
 ///   comment names exactly what is missing (``skipReason``).
 /// - Something missing, `MULTINET_REQUIRE_E2E=1` (CI): the tests are *not* skipped; each
-///   fails at once with that list (the trait itself reports it, and ``require()`` throws
-///   it for code that runs outside the trait), so CI can never pass by skipping them.
+///   fails at once with that list, without running its body, so CI can never pass by
+///   skipping them.
 public enum E2EEnvironment {
     /// The environment variable that turns missing prerequisites into failures.
     public static let requireVariable = "MULTINET_REQUIRE_E2E"
@@ -45,13 +45,6 @@ public enum E2EEnvironment {
     public static var skipReason: String? {
         missing.isEmpty ? nil : "end-to-end prerequisites missing: " + missing.joined(separator: "; ")
             + " (set \(requireVariable)=1 to fail instead of skipping)"
-    }
-
-    /// Throws ``TestSupportError/environmentIncomplete(missing:)`` naming every missing
-    /// prerequisite; returns when there are none.
-    public static func require() throws {
-        let missing = missing
-        guard missing.isEmpty else { throw TestSupportError.environmentIncomplete(missing: missing) }
     }
 
     /// What to do with an end-to-end test, given what is missing and whether it is required.

@@ -9,8 +9,9 @@ import Testing
 /// - `.fail` — something is missing and `MULTINET_REQUIRE_E2E=1` (CI): the test is not
 ///   skipped but fails at once with that list, without running its body.
 ///
-/// Tests should still begin with `try E2EEnvironment.require()`, which makes the same
-/// check, so a test body never runs on a machine that cannot support it.
+/// So a test body never runs on a machine that cannot support it: every test of
+/// `MultinetEndToEndTests` that needs root, the plugins or `ip` carries this trait (on
+/// itself or its suite).
 public struct EndToEndTrait: TestTrait, SuiteTrait {
     private let decide: @Sendable () -> E2EEnvironment.Decision
 

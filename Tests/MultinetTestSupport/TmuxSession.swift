@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A detached tmux session on a private socket, for driving a curses program as a user
 /// would: start it with an explicit environment (`swift test` exports `NO_COLOR`), send
@@ -11,6 +12,14 @@ public struct TmuxSession: Sendable {
 
     /// Whether tmux is installed.
     public static var isAvailable: Bool { Shell.which("tmux") != nil }
+
+    /// Throws when tmux is missing, naming the package; under `MULTINET_REQUIRE_E2E` the
+    /// test also records an issue, so CI cannot pass without tmux.
+    public static func require() throws {
+        guard !isAvailable else { return }
+        if E2EEnvironment.isRequired { Issue.record("tmux is not installed (apt-get install tmux)") }
+        throw TestSupportError.environmentIncomplete(missing: ["tmux (apt-get install tmux)"])
+    }
 
     /// Starts `command` (run by `sh -c`) in a `width`×`height` window with exactly
     /// `environment`. The shell prints `EXIT=<status>` after the command (also after a
