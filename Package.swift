@@ -154,3 +154,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// CI (`.ci/run`) builds the project's own targets with warnings as errors by setting
+/// `MULTINET_WARNINGS_AS_ERRORS=1`; the dependencies' warnings are theirs and stay warnings.
+/// Locally a warning stays a warning, so work in progress still builds.
+if Context.environment["MULTINET_WARNINGS_AS_ERRORS"] == "1" {
+    for target in package.targets where target.type != .system {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+    }
+}
