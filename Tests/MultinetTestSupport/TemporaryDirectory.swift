@@ -69,3 +69,18 @@ public struct TemporaryDirectory: Sendable, Hashable {
         }
     }
 }
+
+extension TemporaryDirectory {
+    /// Runs `body` with the path of a new empty directory (`/tmp/PREFIX.XXXXXX`, `0700`),
+    /// then removes the directory and everything in it.
+    public static func with<Value>(prefix: String = "multinet-test", _ body: (String) throws -> Value) throws -> Value {
+        let directory = try TemporaryDirectory(prefix: prefix)
+        defer { directory.remove() }
+        return try body(directory.path)
+    }
+
+    /// The permission bits of `path` (`nil` when it does not exist).
+    public static func mode(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: concurrent writers")
@@ -21,7 +22,7 @@ struct CheckpointConcurrencyTests {
 
     @Test("8 threads, each with its own store on one new directory, write 50 records each")
     func concurrentWriters() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let threads = 8
             let perThread = 50
             let failures = FailureLog()
@@ -67,7 +68,7 @@ struct CheckpointConcurrencyTests {
     func concurrentCreation() throws {
         let failures = FailureLog()
         for round in 0..<40 {
-            try TemporaryDirectory.with { directory in
+            try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
                 let threads = 8
                 Self.atOnce(threads) { thread in
                     do {
@@ -84,7 +85,7 @@ struct CheckpointConcurrencyTests {
 
     @Test("a writer blocked past its busy timeout gets SQLITE_BUSY naming the store and the activity")
     func busyTimeout() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let holder = try CheckpointStore(directory: directory)
             try holder.connection.execute("BEGIN IMMEDIATE")
             // Opening an up-to-date database needs no write lock.

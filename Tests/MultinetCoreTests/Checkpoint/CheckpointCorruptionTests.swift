@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: damaged databases are moved aside")
@@ -14,7 +15,7 @@ struct CheckpointCorruptionTests {
 
     @Test("a damaged file is renamed to <path>.corrupt-<ms> with its -wal and a fresh database is used", arguments: Damage.allCases)
     func movedAside(damage: Damage) throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let path = directory + "/" + CheckpointStore.fileName
             switch damage {
             case .garbage:
@@ -55,7 +56,7 @@ struct CheckpointCorruptionTests {
 
     @Test("a second damaged file in the same millisecond gets a distinct name")
     func distinctNames() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let path = directory + "/" + CheckpointStore.fileName
             var moved: [String?] = []
             for _ in 0..<2 {
@@ -70,7 +71,7 @@ struct CheckpointCorruptionTests {
 
     @Test("a healthy database is never moved")
     func healthyStays() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             try CheckpointStore(directory: directory).recordAddStarted(.fixture())
             let store = try CheckpointStore(directory: directory)
             #expect(store.movedAside == nil)
@@ -82,7 +83,7 @@ struct CheckpointCorruptionTests {
 
     @Test("records still readable in a truncated file are salvaged into the new store, unchanged; the rest is reported")
     func salvagesReadableRecords() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let path = directory + "/" + CheckpointStore.fileName
             var originals: [String: AttachmentRecord] = [:]
             do {
@@ -119,7 +120,7 @@ struct CheckpointCorruptionTests {
 
     @Test("nothing is salvaged from garbage, and the store says why")
     func nothingFromGarbage() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             try Data(repeating: 0x5A, count: 8_192).write(to: URL(fileURLWithPath: directory + "/" + CheckpointStore.fileName))
             let store = try CheckpointStore(directory: directory)
             let salvage = try #require(store.salvage)

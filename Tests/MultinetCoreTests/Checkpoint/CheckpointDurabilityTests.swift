@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 /// The store's durability and locking choices (README "Performance", CheckpointStore docs):
@@ -10,7 +11,7 @@ import Testing
 struct CheckpointDurabilityTests {
     @Test("a durable write-ahead record leaves the connection back at synchronous=NORMAL")
     func synchronousRestored() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture())
             #expect(try store.connection.query("PRAGMA synchronous") { $0.text(0) } == ["1"])
@@ -21,7 +22,7 @@ struct CheckpointDurabilityTests {
 
     @Test("every write is timed in the store's phase clock, the write-ahead one apart")
     func phases() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             let clock = PhaseClock()
             store.phases = clock
@@ -35,7 +36,7 @@ struct CheckpointDurabilityTests {
 
     @Test("closing the last connection does not checkpoint: the WAL keeps the commits")
     func noCheckpointOnClose() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             do {
                 let store = try CheckpointStore(directory: directory)
                 try store.recordAddStarted(.fixture())
@@ -50,7 +51,7 @@ struct CheckpointDurabilityTests {
 
     @Test("the WAL stays small: commits past the autocheckpoint size fold it into the database")
     func walStaysSmall() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             for index in 0..<200 {
                 try store.recordAddStarted(.fixture(containerID: "c\(index)", config: Array(repeating: 7, count: 300)))
@@ -65,7 +66,7 @@ struct CheckpointDurabilityTests {
 
     @Test("a writer waits for another connection's write lock and goes on when it is released")
     func waitsForLock() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let holder = try CheckpointStore(directory: directory)
             try holder.connection.execute("BEGIN IMMEDIATE")
             // Ordered by events, not by sleeps: the writer says when it is about to write, the
@@ -100,7 +101,7 @@ struct CheckpointDurabilityTests {
 
     @Test("a writer gives up with a busy error once the busy timeout has passed")
     func givesUp() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let holder = try CheckpointStore(directory: directory)
             try holder.connection.execute("BEGIN IMMEDIATE")
             defer { try? holder.connection.execute("COMMIT") }

@@ -1,11 +1,12 @@
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: attachment lifecycle")
 struct CheckpointLifecycleTests {
     @Test("ADD → attached → DEL fails → DEL retried → removed, with attempts and history")
     func fullLifecycle() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(1_000)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             let record = AttachmentRecord.fixture()
@@ -66,7 +67,7 @@ struct CheckpointLifecycleTests {
 
     @Test("a retried ADD counts attempts, keeps createdAt, clears the error and takes the new config")
     func retriedAdd() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(500)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try store.recordAddStarted(.fixture())
@@ -96,7 +97,7 @@ struct CheckpointLifecycleTests {
 
     @Test("removing after a successful DEL and re-adding starts a new record")
     func removeThenReAdd() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(10)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try store.recordAddStarted(.fixture())
@@ -114,7 +115,7 @@ struct CheckpointLifecycleTests {
 
     @Test("CHECK is recorded in the history and the error field only")
     func check() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(1_000)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try store.recordAddStarted(.fixture())
@@ -140,7 +141,7 @@ struct CheckpointLifecycleTests {
 
     @Test("a successful CHECK does not erase a failed attachment's error")
     func checkKeepsFailure() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture())
             try store.recordAddFailed(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0", error: "timeout", durationMs: 1)
@@ -151,7 +152,7 @@ struct CheckpointLifecycleTests {
 
     @Test("history keeps the newest 50 attempts per attachment")
     func historyLimit() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(0)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try store.recordAddStarted(.fixture())
@@ -172,7 +173,7 @@ struct CheckpointLifecycleTests {
         "addSucceeded", "addFailed", "delStarted", "delFailed", "check",
     ])
     func missingRecord(update: String) throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture(containerID: "other"))
             let error = #expect(throws: CheckpointError.self) {

@@ -1,4 +1,5 @@
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: schema and migrations")
@@ -20,7 +21,7 @@ struct CheckpointMigrationTests {
         ("wal_autocheckpoint", "64"),
     ])
     func pragmas(pragma: String, expected: String) throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             #expect(try store.schemaVersion == CheckpointMigrations.all.count)
             let value = try store.connection.query("PRAGMA \(pragma)") { $0.text(0) }
@@ -30,7 +31,7 @@ struct CheckpointMigrationTests {
 
     @Test("a version-1 database is migrated by a store that knows version 2; data survives")
     func upgrade() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             do {
                 let store = try open(directory, [CheckpointMigrations.version1], at: 100)
                 try store.recordAddStarted(.fixture())
@@ -58,7 +59,7 @@ struct CheckpointMigrationTests {
 
     @Test("a database newer than the code is refused and left untouched")
     func newerSchemaRefused() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             do {
                 let store = try open(directory, [CheckpointMigrations.version1, Self.version2])
                 try store.recordAddStarted(.fixture())
@@ -78,7 +79,7 @@ struct CheckpointMigrationTests {
 
     @Test("a failing migration rolls back completely and names its step")
     func failingMigrationRollsBack() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             do {
                 let store = try open(directory, [CheckpointMigrations.version1])
                 try store.recordAddStarted(.fixture())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: file permissions")
@@ -16,7 +17,7 @@ struct CheckpointPermissionTests {
 
     @Test("directory ends up 0700 and database, -wal and -shm 0600", arguments: Setup.allCases)
     func permissions(setup: Setup) throws {
-        try TemporaryDirectory.with { root in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { root in
             let directory = root + "/var/lib/multinet"
             let path = directory + "/" + CheckpointStore.fileName
             switch setup {
@@ -56,7 +57,7 @@ struct CheckpointPermissionTests {
 
     @Test("a state directory path that is a file is refused with a clear error")
     func directoryIsAFile() throws {
-        try TemporaryDirectory.with { root in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { root in
             let directory = root + "/state"
             #expect(FileManager.default.createFile(atPath: directory, contents: Data("x".utf8)))
             let path = directory + "/" + CheckpointStore.fileName

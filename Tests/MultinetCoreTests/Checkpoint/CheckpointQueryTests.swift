@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 @Suite("Checkpoint store: queries and exact bytes")
 struct CheckpointQueryTests {
     @Test("attachments come back ordered by position and filtered by key")
     func orderingByPosition() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             for (ifName, position) in [("net2", 2), ("eth0", 0), ("net10", 10), ("net1", 1)] {
                 try store.recordAddStarted(.fixture(containerID: "b", ifName: ifName, position: position))
@@ -31,7 +32,7 @@ struct CheckpointQueryTests {
 
     @Test("failedAttachments lists failed ADDs and DELs only")
     func failedAttachments() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             let containers = ["adding", "attached", "addFailed", "deleting", "delFailed"]
             for container in containers {
@@ -71,7 +72,7 @@ struct CheckpointQueryTests {
     func exactBytes(byteCase: ByteCase) throws {
         let name = byteCase.name
         let bytes = byteCase.bytes
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             do {
                 let store = try CheckpointStore(directory: directory)
                 try store.recordAddStarted(.fixture(config: bytes))
@@ -86,7 +87,7 @@ struct CheckpointQueryTests {
 
     @Test("text fields round-trip exactly, including non-ASCII and quotes")
     func exactText() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             var record = AttachmentRecord.fixture(containerID: "ctr'; DROP TABLE attachments; --")
             record.podName = "pöd-ünïcode-🙂"
@@ -103,7 +104,7 @@ struct CheckpointQueryTests {
 
     @Test("a stored value this version does not understand is reported, not guessed")
     func unknownState() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture())
             try store.connection.execute("UPDATE attachments SET state = 'zombie'")

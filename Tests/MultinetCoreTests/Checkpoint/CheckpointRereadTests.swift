@@ -1,4 +1,5 @@
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 /// `allAttachments(reusing:)`, the inspector's re-read: the same records as
@@ -68,7 +69,7 @@ struct CheckpointRereadTests {
     @Test("equal to a full read after each kind of change, reusing exactly the unchanged records",
           arguments: Change.allCases)
     func reread(change: Change) throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try Self.seed(store)
             let previous = try store.allAttachments()
@@ -81,7 +82,7 @@ struct CheckpointRereadTests {
 
     @Test("with nothing to reuse it is a full read")
     func empty() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try Self.seed(store)
             #expect(try store.allAttachments(reusing: []) == (try store.allAttachments()))

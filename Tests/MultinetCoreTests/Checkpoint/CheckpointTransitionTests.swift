@@ -1,4 +1,5 @@
 import Testing
+import MultinetTestSupport
 @testable import MultinetCore
 
 /// The store consults ``AttachmentLifecycle`` in the transaction of each write: every pair
@@ -47,7 +48,7 @@ struct CheckpointTransitionTests {
     @Test("each pair of the table through the store: the record ends where the table says, a refusal changes nothing",
           arguments: AttachmentLifecycleTests.table)
     func everyPair(row: AttachmentLifecycleTests.Row) throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(1_000)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try Self.seed(store, row.state)
@@ -94,7 +95,7 @@ struct CheckpointTransitionTests {
 
     @Test("a successful ADD recorded on a record a DEL has claimed is refused; the record, result and history stay")
     func addSucceededWhileDeleting() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let clock = TestClock(1_000)
             let store = try CheckpointStore(directory: directory, now: { clock.now })
             try store.recordAddStarted(.fixture())
@@ -123,7 +124,7 @@ struct CheckpointTransitionTests {
 
     @Test("a second ADD over an attached record is refused, its config, result and attempts kept")
     func addStartedOnAttached() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture())
             try store.recordAddSucceeded(containerID: "c0ffee", runtimeIfName: "eth0", ifName: "eth0", result: [7], durationMs: 1)
@@ -140,7 +141,7 @@ struct CheckpointTransitionTests {
 
     @Test("a failed teardown's record is not overwritten by an ADD, nor marked as a failed ADD")
     func delFailedKeptForRetry() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try Self.seed(store, .delFailed)
             let before = try store.allAttachments()
@@ -158,7 +159,7 @@ struct CheckpointTransitionTests {
 
     @Test("a record whose stored state this multinet does not know is refused as an invalid value, not overwritten")
     func unknownState() throws {
-        try TemporaryDirectory.with { directory in
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let store = try CheckpointStore(directory: directory)
             try store.recordAddStarted(.fixture())
             try store.connection.execute("UPDATE attachments SET state = 'zombie'")

@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 extension KubeTests {
     @Suite("client retries against a scripted server")
@@ -152,7 +153,7 @@ extension KubeTests {
 
         @Test("a token file is read again for every request")
         func tokenFileRotation() async throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let path = try scratch.write("token", "first\n")
             let transport = ScriptedTransport([ScriptedTransport.json(200, podJSON("a")), ScriptedTransport.json(200, podJSON("b"))])

@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 extension KubeTests {
     @Suite("kubeconfigs in YAML and JSON")
@@ -183,7 +184,7 @@ extension KubeTests {
 
         @Test("every kubeconfig shape reads the same from YAML and from JSON", arguments: shapes)
         func sameConfig(_ shape: Shape) throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             try scratch.write("pki/ca.crt", KubePEMFixtures.caCertificate)
             try scratch.write("pki/client.crt", KubePEMFixtures.clientCertificate)

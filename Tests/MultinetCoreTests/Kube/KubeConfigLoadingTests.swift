@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 extension KubeTests {
     @Suite("kubeconfig loading")
@@ -10,7 +11,7 @@ extension KubeTests {
 
         @Test("a YAML kubeconfig with a token resolves its current context")
         func yamlToken() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let path = try scratch.write("config", """
             apiVersion: v1
@@ -47,7 +48,7 @@ extension KubeTests {
 
         @Test("a JSON kubeconfig takes the fast path without the YAML parser")
         func jsonFastPath() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let path = try scratch.write("config.json", """
               {"apiVersion":"v1","kind":"Config","current-context":"c",
@@ -65,7 +66,7 @@ extension KubeTests {
 
         @Test("the plugin reads a YAML kubeconfig; blank, comment-only and null files are empty")
         func pluginReadsYAML() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let path = try scratch.write("config", """
             current-context: c
@@ -112,7 +113,7 @@ extension KubeTests {
 
         @Test("certificate files resolve relative to the kubeconfig's directory")
         func relativeCertificateFiles() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             try scratch.write("kube/pki/ca.crt", KubePEMFixtures.caCertificate)
             try scratch.write("kube/pki/client.crt", KubePEMFixtures.clientCertificate)
@@ -162,7 +163,7 @@ extension KubeTests {
 
         @Test("tokenFile is kept as a file to read per request, with token as fallback")
         func tokenFile() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             try scratch.write("token", "abc\n")
             let path = try scratch.write("config", """
@@ -217,7 +218,7 @@ extension KubeTests {
 
         @Test("KUBECONFIG files merge as kubectl merges them")
         func mergedKubeconfig() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let first = try scratch.write("a/config", """
             clusters: [{name: shared, cluster: {server: "https://first:6443"}}]
@@ -248,7 +249,7 @@ extension KubeTests {
 
         @Test("without KUBECONFIG, ~/.kube/config is read")
         func homeConfig() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             try scratch.write(".kube/config", """
             {"current-context":"c","clusters":[{"name":"k","cluster":{"server":"https://home:6443"}}],
@@ -261,7 +262,7 @@ extension KubeTests {
 
         @Test("in-cluster configuration reads the service account directory")
         func inCluster() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let directory = scratch.path + "/sa"
             try scratch.write("sa/token", "projected-token\n")

@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 extension KubeTests {
     @Suite("kubeconfig rejections")
@@ -104,7 +105,7 @@ extension KubeTests {
 
         @Test("each unusable kubeconfig is rejected naming the file and the key", arguments: rejections)
         func rejects(_ rejection: Rejection) throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let path = scratch.path + "/config"
             if let text = rejection.kubeconfig { try scratch.write("config", text) }
@@ -131,7 +132,7 @@ extension KubeTests {
             (["KUBERNETES_SERVICE_HOST": "10.96.0.1", "KUBERNETES_SERVICE_PORT": "443"], "cannot read the service account token $DIR/token: No such file or directory"),
         ])
         func inClusterRejections(environment: [String: String], fragment: String) throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let error = #expect(throws: KubeConfigError.self) {
                 _ = try ClusterConnection.inCluster(environment: environment, serviceAccountDirectory: scratch.path)
@@ -142,7 +143,7 @@ extension KubeTests {
 
         @Test("in-cluster without a CA certificate")
         func inClusterWithoutCA() throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             try scratch.write("token", "t")
             let error = #expect(throws: KubeConfigError.self) {

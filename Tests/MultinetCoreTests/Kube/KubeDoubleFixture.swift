@@ -1,14 +1,15 @@
 import KubeAPIServerDouble
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 /// An apiserver double with a scratch directory for kubeconfigs, for integration tests.
 struct KubeDoubleFixture {
     let server: KubeAPIServer
-    let scratch: KubeScratch
+    let scratch: TemporaryDirectory
 
     static func start(_ configuration: KubeAPIServerConfiguration = KubeAPIServerConfiguration()) async throws -> KubeDoubleFixture {
-        KubeDoubleFixture(server: try await KubeAPIServer.start(configuration), scratch: try KubeScratch())
+        KubeDoubleFixture(server: try await KubeAPIServer.start(configuration), scratch: try TemporaryDirectory.kubeScratch())
     }
 
     /// Stops the server and removes the scratch directory.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MultinetCore
+import MultinetTestSupport
 
 extension KubeTests {
     @Suite("exec credential plugins")
@@ -20,12 +21,12 @@ extension KubeTests {
         """
 
         struct Fixture {
-            let scratch: KubeScratch
+            let scratch: TemporaryDirectory
             let config: KubeExecConfig
 
             init(expiry: String? = nil, apiVersion: String = KubeExecConfig.v1, script: String = KubeExecCredentialTests.tokenPlugin,
                  provideClusterInfo: Bool = false) throws {
-                scratch = try KubeScratch()
+                scratch = try TemporaryDirectory.kubeScratch()
                 let plugin = try scratch.shellPlugin("bin/token-plugin", script: script)
                 var env: [KubeExecConfig.EnvironmentVariable] = [.init(name: "STATE", value: scratch.path),
                                                                  .init(name: "API_VERSION", value: apiVersion)]
@@ -161,7 +162,7 @@ extension KubeTests {
 
         @Test("a bare command is searched in PATH; a missing one shows the install hint")
         func commandLookup() async throws {
-            let scratch = try KubeScratch()
+            let scratch = try TemporaryDirectory.kubeScratch()
             defer { scratch.remove() }
             let plugin = try scratch.shellPlugin("bin/kube-token", script: "printf '%s' '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"from-path\"}}'\n")
             let found = KubeExecConfig(command: "kube-token", args: [plugin.script])

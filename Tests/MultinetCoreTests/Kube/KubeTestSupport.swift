@@ -1,26 +1,23 @@
 import Foundation
 import Synchronization
+import MultinetTestSupport
 @testable import MultinetCore
 
 /// The namespace of the Kubernetes access tests, so `swift test --filter Kube` runs them.
 enum KubeTests {}
 
-/// A scratch directory for kubeconfig files, removed by ``remove()``.
-struct KubeScratch {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "multinet-kube-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+/// Kubeconfig files and shell plugins in a scratch ``TemporaryDirectory``.
+extension TemporaryDirectory {
+    /// A scratch directory for the Kubernetes tests (`/tmp/multinet-kube.XXXXXX`).
+    static func kubeScratch() throws -> TemporaryDirectory {
+        try TemporaryDirectory(prefix: "multinet-kube")
     }
 
-    /// Writes `contents` to `name` (intermediate directories created) and returns its path.
+    /// Writes `contents` to `name` (intermediate directories created) with permission
+    /// bits `mode` and returns its path.
     @discardableResult
     func write(_ name: String, _ contents: String, mode: Int = 0o600) throws -> String {
-        let target = path + "/" + name
-        let parent = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: target))
+        let target = try write(name, contents: contents)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target)
         return target
     }
@@ -31,13 +28,9 @@ struct KubeScratch {
     /// ETXTBSY when another test's fork still holds it open.
     func shellPlugin(_ name: String, script: String) throws -> (executable: String, script: String) {
         let scriptPath = try write(name + ".sh", script)
-        let executable = path + "/" + name
+        let executable = file(name)
         try FileManager.default.createSymbolicLink(atPath: executable, withDestinationPath: "/bin/sh")
         return (executable, scriptPath)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }
 
