@@ -67,22 +67,10 @@ struct SecurityTests {
         var configuration = KubeAPIServerConfiguration()
         configuration.tokens = [token: .admin]
         let node = try MultinetNode()
-        let server: KubeAPIServer
-        do {
-            server = try await KubeAPIServer.start(configuration)
-        } catch {
-            node.cleanUp()
-            throw error
-        }
-        do {
+        defer { node.cleanUp() }
+        try await KubeAPIServer.with(configuration) { server in
             try await Self.exerciseAndGrep(node: node, server: server, token: token, shape: shape)
-        } catch {
-            try? await server.shutdown()
-            node.cleanUp()
-            throw error
         }
-        try? await server.shutdown()
-        node.cleanUp()
     }
 
     static func exerciseAndGrep(node: MultinetNode, server: KubeAPIServer, token: String, shape: Credentials) async throws {

@@ -146,10 +146,9 @@ struct RefreshCostTests {
 
     private func withSource(watch: Bool = true,
                             _ body: (KubeAPIServer, KubeClusterSource) async throws -> Void) async throws {
-        let server = try await KubeAPIServer.start()
         let directory = try TemporaryDirectory(prefix: "multinet-refresh")
         defer { directory.remove() }
-        do {
+        try await KubeAPIServer.with { server in
             let path = try server.writeKubeconfig(to: directory.file("kubeconfig.json"), format: .json)
             let source = try #require(InspectorSources(kubeconfig: path, node: "node-a", stateDir: directory.file("state"),
                                                        confDir: directory.file("net.d"), binDirs: ["/usr/lib/cni"], readOnly: true)
@@ -162,10 +161,6 @@ struct RefreshCostTests {
             }
             await source.close()
             #expect(!source.isWatchingPods)
-        } catch {
-            try? await server.shutdown()
-            throw error
         }
-        try await server.shutdown()
     }
 }
