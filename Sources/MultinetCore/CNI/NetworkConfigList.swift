@@ -106,7 +106,7 @@ public struct NetworkConfigList: Sendable, Equatable {
                 throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                                msg: "\(source): \(field) must be a string, not \(type.kindName)")
             }
-            if let problem = PluginLocator.typeProblem(typeName) {
+            if let problem = PluginName.problem(typeName) {
                 throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                                msg: "\(source): \(field) \"\(typeName.prefix(64))\" is not a plugin name", details: problem)
             }

@@ -9,23 +9,13 @@ import Darwin
 /// a symbolic link in a plugin directory is followed only when its target lies inside one
 /// of the plugin directories too.
 public enum PluginLocator {
-    /// Why `type` cannot name a plugin, or `nil` when it can: it must be a bare file name.
-    public static func typeProblem(_ type: String) -> String? {
-        if type.isEmpty { return "it is empty" }
-        if type.utf8.count > 255 { return "it is longer than 255 bytes" }
-        if type == "." || type == ".." { return "'.' and '..' are not plugin names" }
-        if type.utf8.contains(UInt8(ascii: "/")) { return "it must be a bare file name without '/'" }
-        if type.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "it must not contain control characters" }
-        return nil
-    }
-
     /// The absolute path of the first regular, executable file named `type` in `directories`.
     ///
     /// - Throws: code 7 when `type` is not a bare name, when no directory holds it, or when
     ///   the first match is a symbolic link whose target lies outside every directory of
     ///   `directories` (naming the link and its target).
     public static func find(type: String, in directories: [String]) throws(CNIError) -> String {
-        if let problem = typeProblem(type) {
+        if let problem = PluginName.problem(type) {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "plugin type \"\(type.prefix(64))\" is not a plugin name", details: problem)
         }

@@ -52,7 +52,7 @@ public struct NetworkResolver: Sendable {
             }
             return NetworkDefinition(name: name, namespace: namespace, kind: kind, list: file.list, source: file.path)
         }
-        if let problem = PluginLocator.typeProblem(plugin) {
+        if let problem = PluginName.problem(plugin) {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "\(label): spec.plugin \"\(plugin.prefix(64))\" is not a plugin name", details: problem)
         }

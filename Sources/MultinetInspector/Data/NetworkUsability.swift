@@ -41,7 +41,7 @@ public struct NetworkUsability: Sendable {
     public func problem(of list: NetworkConfigList) async -> String? {
         var paths: [(type: String, path: String)] = []
         for type in list.pluginTypes {
-            if let problem = PluginLocator.typeProblem(type) {
+            if let problem = PluginName.problem(type) {
                 return "config invalid: plugin type \"\(type)\" is not a plugin name (\(problem))"
             }
             guard let path = locate(type) else { return whyNotFound(type) }
@@ -74,7 +74,7 @@ public struct NetworkUsability: Sendable {
 
     /// `nil` when a thick plugin's binary is installed and answers VERSION, else the problem.
     public func problem(ofThickPlugin type: String) async -> String? {
-        if let problem = PluginLocator.typeProblem(type) {
+        if let problem = PluginName.problem(type) {
             return "config invalid: spec.plugin \"\(type)\" is not a plugin name (\(problem))"
         }
         guard let path = locate(type) else { return whyNotFound(type) }

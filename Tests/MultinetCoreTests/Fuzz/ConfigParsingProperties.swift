@@ -90,7 +90,7 @@ enum ConfigParsingProperties {
         }
         if list.plugins.isEmpty { problems.append("\(label): accepted a list without plugins") }
         if requireName && list.name.isEmpty { problems.append("\(label): accepted a list without a name") }
-        for type in list.pluginTypes where PluginLocator.typeProblem(type) != nil {
+        for type in list.pluginTypes where PluginName.problem(type) != nil {
             problems.append("\(label): accepted plugin type \(type.debugDescription)")
         }
         let recorded = list.serialized()
