@@ -86,15 +86,3 @@ public struct FileLogHandler: LogHandler {
         return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))T\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec)).\(millis)Z"
     }
 }
-
-extension MultinetConfig.LogLevel {
-    /// The swift-log level for this threshold.
-    public var loggerLevel: Logger.Level {
-        switch self {
-        case .error: .error
-        case .warn: .warning
-        case .info: .info
-        case .debug: .debug
-        }
-    }
-}
