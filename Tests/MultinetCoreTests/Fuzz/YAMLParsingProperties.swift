@@ -15,7 +15,10 @@
 ///    the same value too (JSON is the YAML subset the kubeconfig reader relies on), unless
 ///    a string holds a character JSON writes raw and YAML 1.1 does not take raw: a line
 ///    break of its own (NEL, LS, PS) or a non-printable one (DEL, C1 controls, U+FFFE,
-///    U+FFFF), which a double-quoted YAML escape can produce.
+///    U+FFFF), which a double-quoted YAML escape can produce; or a key whose JSON text is
+///    longer than 1,024 characters (libyaml takes an implicit key only up to that length,
+///    and JSON's escapes can double a key that was shorter in the YAML: `c""…""` is read
+///    as a plain scalar, then written with every `"` as `\"`).
 /// 4. Every node of the tree has a position, and the root's is the first node's.
 enum YAMLParsingProperties {
     /// The properties `bytes` break; empty when all hold.
@@ -51,7 +54,7 @@ enum YAMLParsingProperties {
         } catch {
             problems.append("its JSON text does not parse: \(error)")
         }
-        if !holdsRawYAMLTrouble(value) {
+        if !holdsRawYAMLTrouble(value), !holdsOverlongJSONKey(value) {
             do {
                 if try JSONValue(parsingYAML: Array(text.utf8)) != value { problems.append("its JSON text read as YAML differs") }
             } catch {
@@ -100,6 +103,21 @@ enum YAMLParsingProperties {
         case .string(let text): return trouble(text)
         case .array(let elements): return elements.contains(where: holdsRawYAMLTrouble)
         case .object(let object): return object.contains { trouble($0.key) || holdsRawYAMLTrouble($0.value) }
+        default: return false
+        }
+    }
+
+    /// libyaml's limit on an implicit (simple) key: its `:` must follow within this many
+    /// characters of the key's start, or the key is stale.
+    static let implicitKeyLimit = 1024
+
+    static func holdsOverlongJSONKey(_ value: JSONValue) -> Bool {
+        switch value {
+        case .array(let elements): return elements.contains(where: holdsOverlongJSONKey)
+        case .object(let object):
+            return object.contains {
+                JSONValue.string($0.key).jsonText.unicodeScalars.count > implicitKeyLimit || holdsOverlongJSONKey($0.value)
+            }
         default: return false
         }
     }
