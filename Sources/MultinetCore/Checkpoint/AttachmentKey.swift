@@ -14,6 +14,16 @@ public struct AttachmentKey: Hashable, Sendable, CustomStringConvertible {
         self.ifName = ifName
     }
 
+    /// The key of the attachment of `ifName` for `containerID` and `runtimeIfName`.
+    public init(containerID: String, runtimeIfName: String, ifName: String) {
+        self.init(containerID, runtimeIfName, ifName)
+    }
+
+    /// The key of `record`.
+    public init(_ record: AttachmentRecord) {
+        self.init(record.containerID, record.runtimeIfName, record.ifName)
+    }
+
     /// "container C, runtime interface R, interface I", as errors name an attachment.
     public var description: String {
         "container \(containerID), runtime interface \(runtimeIfName), interface \(ifName)"

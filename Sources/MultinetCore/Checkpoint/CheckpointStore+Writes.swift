@@ -18,7 +18,7 @@ extension CheckpointStore {
     public func recordAddStarted(_ record: AttachmentRecord) throws(CheckpointError) {
         let time = now()
         let replaceable = Self.allowedStatesCondition(.addStarted, column: "attachments.state").map { "\n    WHERE \($0)" } ?? ""
-        let key = AttachmentKey(record.containerID, record.runtimeIfName, record.ifName)
+        let key = AttachmentKey(record)
         try write("recording the start of an ADD", durable: true) { () throws(CheckpointError) in
             let changed = try connection.run(
                 """

@@ -1,3 +1,5 @@
+import MultinetCore
+
 /// The failed teardown a confirmation dialog asks about, named as the operator sees it.
 public struct RetryTarget: Sendable, Equatable {
     /// The attachment's store key.

@@ -1,3 +1,5 @@
+import MultinetCore
+
 /// What a table row shows, independent of its position: selection follows it across
 /// refreshes, sorting and filtering.
 public enum RowID: Sendable, Hashable {
