@@ -65,15 +65,36 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", providers: [.apt(["libyaml-dev"])]),
+        // The layers, bottom up. Each target names only what it uses; `PackageGraphTests`
+        // fails on an edge the layering forbids (docs/ARCHITECTURE.md §1).
+        .target(name: "MultinetJSON"),
+        .target(name: "MultinetCNI", dependencies: ["MultinetJSON"]),
+        .target(name: "MultinetSystem"),
+        .target(name: "MultinetYAML", dependencies: ["MultinetJSON", "CYAML"]),
+        .target(name: "MultinetModel", dependencies: ["MultinetJSON", "MultinetCNI"]),
+        .target(name: "MultinetKubeAPI", dependencies: ["MultinetJSON", "MultinetModel"]),
         .target(
-            name: "MultinetCore",
+            name: "MultinetPlanning",
+            dependencies: ["MultinetJSON", "MultinetCNI", "MultinetModel", "MultinetKubeAPI", "MultinetSystem"]
+        ),
+        .target(name: "MultinetCheckpoint", dependencies: ["MultinetSystem", "CSQLite"]),
+        .target(
+            name: "MultinetKube",
             dependencies: [
-                "CSQLite",
-                "CYAML",
+                "MultinetJSON", "MultinetYAML", "MultinetKubeAPI", "MultinetSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(name: "MultinetNetlink", dependencies: ["MultinetCNI", "MultinetSystem"]),
+        .target(
+            name: "MultinetCore",
+            dependencies: [
+                "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetModel", "MultinetKubeAPI",
+                "MultinetPlanning", "MultinetCheckpoint", "MultinetKube", "MultinetNetlink",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -89,22 +110,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "multinet",
-            dependencies: ["MultinetCore"],
+            dependencies: ["MultinetCore", "MultinetCNI", "MultinetPlanning", "MultinetSystem", .product(name: "Logging", package: "swift-log")],
             linkerSettings: pluginLinking
         ),
         .target(
             name: "MultinetInspector",
             dependencies: [
-                "MultinetCore",
+                "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetYAML", "MultinetKubeAPI",
+                "MultinetPlanning", "MultinetCheckpoint", "MultinetKube",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "multinet-inspect",
             dependencies: [
-                "CNCursesw",
-                "MultinetCore",
-                "MultinetInspector",
+                "CNCursesw", "MultinetCore", "MultinetInspector", "MultinetCheckpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: inspectorLinking
@@ -113,8 +133,7 @@ let package = Package(
         .executableTarget(
             name: "multinet-demo",
             dependencies: [
-                "MultinetCore",
-                "KubeAPIServerDouble",
+                "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetPlanning", "MultinetCheckpoint", "KubeAPIServerDouble",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,22 +141,66 @@ let package = Package(
         .executableTarget(
             name: "multinet-bench",
             dependencies: [
-                "MultinetBenchmark", "MultinetCore", "MultinetInspector", "KubeAPIServerDouble",
+                "MultinetBenchmark", "MultinetCore", "MultinetInspector", "MultinetJSON", "MultinetSystem",
+                "MultinetKubeAPI", "MultinetCheckpoint", "MultinetKube", "KubeAPIServerDouble",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "MultinetTestSupport",
-            dependencies: ["MultinetCore", "KubeAPIServerDouble"],
+            dependencies: [
+                "MultinetJSON", "MultinetCNI", "MultinetCheckpoint", "KubeAPIServerDouble",
+            ],
             path: "Tests/MultinetTestSupport"
         ),
+        // What the fuzz targets check for any input, shared with the corpus replay test;
+        // only the pure layers, so the fuzz build (below) needs nothing else.
+        .target(
+            name: "MultinetFuzzProperties",
+            dependencies: ["MultinetJSON", "MultinetCNI", "MultinetYAML", "MultinetModel", "MultinetKubeAPI", "MultinetPlanning"],
+            path: "Tests/MultinetFuzzProperties"
+        ),
+        // One test target per module, bottom up; all share MultinetTestSupport.
+        .testTarget(name: "MultinetJSONTests", dependencies: ["MultinetJSON"]),
+        .testTarget(name: "MultinetCNITests", dependencies: ["MultinetCNI", "MultinetJSON", "MultinetTestSupport"]),
+        .testTarget(name: "MultinetSystemTests", dependencies: ["MultinetSystem", "MultinetCNI"]),
+        .testTarget(name: "MultinetYAMLTests", dependencies: ["MultinetYAML", "MultinetJSON"]),
+        .testTarget(name: "MultinetModelTests", dependencies: ["MultinetModel"]),
+        .testTarget(
+            name: "MultinetPlanningTests",
+            dependencies: [
+                "MultinetPlanning", "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetModel",
+                "MultinetTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "MultinetCheckpointTests",
+            dependencies: [
+                "MultinetCheckpoint", "MultinetSystem", "MultinetTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "MultinetKubeTests",
+            dependencies: [
+                "MultinetKube", "MultinetJSON", "MultinetSystem", "MultinetKubeAPI", "MultinetTestSupport",
+                "KubeAPIServerDouble",
+            ]
+        ),
+        .testTarget(name: "MultinetNetlinkTests", dependencies: ["MultinetNetlink", "MultinetCNI"]),
         .testTarget(
             name: "MultinetCoreTests",
-            dependencies: ["MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
+            dependencies: [
+                "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetModel",
+                "MultinetKubeAPI", "MultinetPlanning", "MultinetCheckpoint", "MultinetKube", "MultinetNetlink",
+                "MultinetFuzzProperties", "MultinetTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "MultinetInspectorTests",
-            dependencies: ["MultinetInspector", "MultinetCore", "MultinetTestSupport", "KubeAPIServerDouble"]
+            dependencies: [
+                "MultinetInspector", "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetKubeAPI",
+                "MultinetCheckpoint", "MultinetTestSupport", "KubeAPIServerDouble",
+            ]
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",
@@ -149,11 +212,28 @@ let package = Package(
         ),
         .testTarget(
             name: "MultinetEndToEndTests",
-            dependencies: ["MultinetCore", "MultinetTestSupport"]
+            dependencies: [
+                "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetKubeAPI", "MultinetCheckpoint",
+                "MultinetNetlink", "MultinetTestSupport", "KubeAPIServerDouble",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// `scripts/fuzz` builds the libFuzzer binary through SwiftPM with `MULTINET_FUZZ=1` and
+/// `--sanitize fuzzer -Xswiftc -sanitize=fuzzer,address`; the target exists only then, so an ordinary
+/// build never links an executable whose `main` is libFuzzer's driver. It depends on the
+/// properties alone, and so on the pure layers only.
+if Context.environment["MULTINET_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "multinet-fuzz",
+        dependencies: ["MultinetFuzzProperties"],
+        path: "Fuzz",
+        exclude: ["Corpus", "Dictionaries"]
+    ))
+    package.products.append(.executable(name: "multinet-fuzz", targets: ["multinet-fuzz"]))
+}
 
 /// CI (`.ci/run`) builds the project's own targets with warnings as errors by setting
 /// `MULTINET_WARNINGS_AS_ERRORS=1`; the dependencies' warnings are theirs and stay warnings.

@@ -1,3 +1,5 @@
+import MultinetFuzzProperties
+
 /// Fuzz target `AnnotationParsing`: the input is the text of a pod's selection annotation,
 /// parsed as `k8s.v1.cni.cncf.io/networks` (JSON list or comma-separated form), as
 /// `alpha.network.k8s.io/networks`, and with both set.

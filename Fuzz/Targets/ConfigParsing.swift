@@ -1,3 +1,5 @@
+import MultinetFuzzProperties
+
 /// Fuzz target `ConfigParsing`: the input is the bytes a runtime passes multinet on stdin,
 /// also read as a delegate's configuration list (a `.conflist`/`.conf` file, a
 /// NetworkAttachmentDefinition's `spec.config`, a recorded config replayed on DEL).

@@ -1,3 +1,5 @@
+import MultinetFuzzProperties
+
 /// Fuzz target `ResultConversion`: the input is what a delegate prints as its ADD result,
 /// read as the plugin reads it and converted to every CNI version it speaks.
 ///

@@ -1,3 +1,5 @@
+import MultinetFuzzProperties
+
 /// Fuzz target `YAMLParsing`: the input is a YAML document as a kubeconfig or a theme file
 /// holds it, read by libyaml's event API into a node tree and then the JSON value the
 /// kubeconfig reader uses.

@@ -1,5 +1,4 @@
 import KubeAPIServerDouble
-import MultinetCore
 
 /// The apiserver test double (TLS, bearer token) holding what scenarios (b), (c), (e) and (g)
 /// read: two NetworkAttachmentDefinitions with bridge configs, a pod selecting them, a

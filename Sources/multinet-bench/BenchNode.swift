@@ -1,5 +1,6 @@
 import Foundation
 import MultinetCore
+import MultinetJSON
 
 /// The benchmark's node: a scratch directory with multinet's conflist and the pod network
 /// (a `bridge` + `host-local` config, the same bytes multinet and the direct runs use),

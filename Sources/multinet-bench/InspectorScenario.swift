@@ -1,7 +1,9 @@
 import Foundation
 import KubeAPIServerDouble
 import MultinetBenchmark
-import MultinetCore
+import MultinetCheckpoint
+import MultinetJSON
+import MultinetSystem
 
 /// (e) The inspector on a busy node: 250 pods × 4 attachments in the store, 5,000 pods
 /// cluster-wide (250 on this node). Measured in child processes so their CPU and peak RSS

@@ -1,6 +1,7 @@
 import Foundation
 import MultinetBenchmark
-import MultinetCore
+import MultinetKube
+import MultinetSystem
 
 /// (g) In this process: parsing the benchmark's kubeconfig (the double's, as kubectl writes
 /// it: CA data, a token) from bytes already read, JSON against YAML.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Glibc
 import MultinetBenchmark
-import MultinetCore
 
 /// `multinet-bench`: multinet against calling the delegates directly, side by side in one
 /// interleaved run, with the profile of where multinet's time goes. Prints Markdown (the

@@ -1,4 +1,5 @@
-import MultinetCore
+import MultinetJSON
+import MultinetSystem
 
 /// One CNI invocation as a runtime makes it: environment + stdin, through ``ProcessRunner``
 /// (the same spawner multinet uses for its delegates, so both sides pay the same).

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import KubeAPIServerDouble
 import MultinetBenchmark
-import MultinetCore
+import MultinetSystem
 import Synchronization
 
 /// Scenarios (a)–(d) and the start-up row: multinet against the delegates called

@@ -1,6 +1,5 @@
 import Foundation
 import MultinetBenchmark
-import MultinetCore
 
 /// The profile: multinet alone with `logLevel: debug`, whose `timings` line says where
 /// each invocation's time went; the process's start and exit are what the wall time

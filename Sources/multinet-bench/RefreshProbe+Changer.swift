@@ -1,5 +1,8 @@
 import Foundation
-import MultinetCore
+import MultinetCheckpoint
+import MultinetKube
+import MultinetKubeAPI
+import MultinetSystem
 import MultinetInspector
 
 extension RefreshProbe {

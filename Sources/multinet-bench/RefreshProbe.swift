@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Glibc
 import MultinetBenchmark
-import MultinetCore
+import MultinetCheckpoint
+import MultinetSystem
 import MultinetInspector
 
 /// `multinet-bench refresh-probe`: the inspector's refresh loop without a terminal, in its

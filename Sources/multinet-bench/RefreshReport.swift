@@ -1,5 +1,5 @@
 import MultinetBenchmark
-import MultinetCore
+import MultinetJSON
 
 /// What `refresh-probe` prints (one JSON object) and the parent reads back.
 struct RefreshReport {

@@ -1,6 +1,7 @@
 import Foundation
 import MultinetBenchmark
-import MultinetCore
+import MultinetCheckpoint
+import MultinetSystem
 
 /// (f) The store's cost per attachment, in this process: the write-ahead record (fsynced)
 /// before the delegate runs, the result update after it, and DEL's two writes.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import MultinetCore
+import MultinetCheckpoint
 
 /// `multinet-bench store-touch`: rewrites one attachment record's result, as a plugin's ADD
 /// would, from a process of its own (a writer in the inspector's process would share its

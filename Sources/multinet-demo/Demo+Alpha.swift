@@ -1,6 +1,6 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
 
 extension Demo {
     static let alphaPod = "legacy-0"

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
 
 extension Demo {
     static let node = "demo-node"

@@ -1,6 +1,7 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
+import MultinetPlanning
 
 extension Demo {
     static let multiPod = "analytics-0"

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetJSON
 
 /// The steps of the demo, each printed as it runs.
 struct Demo {

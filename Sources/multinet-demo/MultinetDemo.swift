@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MultinetCore
 import Synchronization
 
 /// `multinet-demo`, run as `multinet-inspect demo` (which execs it with the same

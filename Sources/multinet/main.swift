@@ -6,6 +6,9 @@ import Darwin
 #endif
 import Logging
 import MultinetCore
+import MultinetCNI
+import MultinetPlanning
+import MultinetSystem
 
 let mainStarted = MonotonicClock.nanoseconds()
 var environment: [String: String] = [:]

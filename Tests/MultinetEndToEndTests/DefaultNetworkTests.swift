@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import MultinetCore
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KubeAPIServerDouble
 import MultinetCore
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetCheckpoint
 import MultinetTestSupport
 import Testing
 

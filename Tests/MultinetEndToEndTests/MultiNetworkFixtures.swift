@@ -1,6 +1,7 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetCheckpoint
+import MultinetJSON
 import MultinetTestSupport
 
 /// Annotation keys of the two selection dialects.

@@ -1,6 +1,7 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetCNI
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

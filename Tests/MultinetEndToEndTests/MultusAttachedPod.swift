@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
-import MultinetCore
+import MultinetJSON
+import MultinetKubeAPI
 import MultinetTestSupport
 
 /// A pod attached the way Multus v4.2.2 (thin) attaches it, on a ``MultinetNode`` that then

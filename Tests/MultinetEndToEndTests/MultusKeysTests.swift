@@ -1,6 +1,8 @@
 import Foundation
 import KubeAPIServerDouble
 import MultinetCore
+import MultinetCNI
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
 import MultinetTestSupport
 
 /// The setting of the Multus-key end-to-end tests, on a ``MultinetCluster``: multinet's

@@ -1,5 +1,6 @@
 import Foundation
-import MultinetCore
+import MultinetCNI
+import MultinetNetlink
 import MultinetTestSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
 import MultinetTestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
 import MultinetTestSupport
 import Testing
 

@@ -2,7 +2,9 @@ import Foundation
 import Glibc
 import MultinetTestSupport
 import Testing
-@testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetCheckpoint
+@testable import MultinetKubeAPI
 
 /// The checkpoint store damaged, from an older multinet, or out of space, through the real
 /// binary: multinet says what happened, never loses a record silently, and keeps working.

@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import MultinetCore
 import MultinetTestSupport
 import Testing
 

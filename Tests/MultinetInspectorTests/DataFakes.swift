@@ -1,4 +1,6 @@
-import MultinetCore
+import MultinetCNI
+import MultinetJSON
+import MultinetKubeAPI
 @testable import MultinetInspector
 
 /// A store source returning a fixed reading.

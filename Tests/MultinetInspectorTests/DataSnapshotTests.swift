@@ -1,4 +1,3 @@
-import MultinetCore
 import Testing
 @testable import MultinetInspector
 

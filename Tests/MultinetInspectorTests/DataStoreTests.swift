@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetCheckpoint
 import MultinetTestSupport
 import Testing
 @testable import MultinetInspector

@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetCNI
 import MultinetTestSupport
 import Testing
 @testable import MultinetInspector

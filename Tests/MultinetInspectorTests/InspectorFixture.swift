@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 @testable import MultinetInspector
 
 /// A node with every kind of row: three networks (one unusable), pods with attached,

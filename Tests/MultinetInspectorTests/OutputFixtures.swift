@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 @testable import MultinetInspector
 
 /// A snapshot with one of everything: a usable file network, an unusable NAD, a pod with

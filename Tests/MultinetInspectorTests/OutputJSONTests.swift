@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetJSON
 import Testing
 @testable import MultinetInspector
 

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetKubeAPI
 import Testing
 @testable import MultinetInspector
 

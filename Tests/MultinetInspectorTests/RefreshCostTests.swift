@@ -1,5 +1,4 @@
 import Foundation
-import MultinetCore
 import MultinetTestSupport
 import Synchronization
 import Testing

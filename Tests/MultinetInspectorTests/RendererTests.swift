@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 import Testing
 @testable import MultinetInspector
 

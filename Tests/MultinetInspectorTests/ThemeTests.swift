@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetSystem
 import MultinetTestSupport
 import Testing
 @testable import MultinetInspector

@@ -1,5 +1,6 @@
 import Foundation
-import MultinetCore
+import MultinetCNI
+import MultinetJSON
 
 /// How one plugin invocation ended: exit status, both outputs, and the parsed result or error.
 public struct CNIPluginResult: Sendable {

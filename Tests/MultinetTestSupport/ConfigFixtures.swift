@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetJSON
 
 /// CNI configuration documents for end-to-end tests, as JSON text.
 ///

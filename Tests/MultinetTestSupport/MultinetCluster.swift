@@ -1,6 +1,6 @@
 import Foundation
 import KubeAPIServerDouble
-import MultinetCore
+import MultinetJSON
 
 /// A ``MultinetNode`` with the apiserver double in front of it (TLS, a JSON kubeconfig with
 /// the default token) holding one pod, `default/web` unless told otherwise, with the given

@@ -1,5 +1,6 @@
 import Foundation
-import MultinetCore
+import MultinetCheckpoint
+import MultinetJSON
 
 /// One simulated node for end-to-end tests: a conf dir with multinet's own conflist and a
 /// bridge pod network (unique bridge name and subnet), a state dir, a host-local data dir,

@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetJSON
 
 /// Multus cache entries and libcni results files in the format Multus v4.2.2 writes (see
 /// ``MultusSample``), for tests that play the node Multus left behind.

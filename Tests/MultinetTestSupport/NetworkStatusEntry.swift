@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetJSON
 
 /// One entry of the `k8s.v1.cni.cncf.io/network-status` pod annotation (NPWG
 /// multi-net-spec v1.3 §4.1): a JSON list, one element per attachment.

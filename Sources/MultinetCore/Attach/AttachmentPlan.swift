@@ -1,3 +1,6 @@
+import MultinetModel
+import MultinetPlanning
+
 /// What one ADD will attach: the dialect the pod used (`nil` for a plain pod, which gets
 /// the default network only) and the attachments in order.
 public struct AttachmentPlan: Sendable {

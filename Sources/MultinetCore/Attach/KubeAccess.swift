@@ -1,3 +1,8 @@
+import MultinetCNI
+import MultinetKubeAPI
+import MultinetModel
+import MultinetPlanning
+
 /// The apiserver as the plugin's ADD needs it; one instance per invocation (one connection).
 ///
 /// The plugin never contacts the apiserver on DEL, CHECK, STATUS or GC.

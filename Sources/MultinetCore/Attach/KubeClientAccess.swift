@@ -1,4 +1,9 @@
 import Logging
+import MultinetCNI
+import MultinetKube
+import MultinetKubeAPI
+import MultinetModel
+import MultinetPlanning
 
 /// The plugin's apiserver access on ``KubeClient``: one client (one connection, at most one
 /// TLS handshake) per invocation, every request bounded by `apiTimeoutSeconds`.

@@ -1,3 +1,7 @@
+import MultinetCNI
+import MultinetPlanning
+import MultinetSystem
+
 /// The apiserver access of one ADD, made on first use and closed once: a plain pod whose
 /// annotations came from the runtime never opens a connection.
 final class KubeSession {

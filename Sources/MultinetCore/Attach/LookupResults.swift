@@ -1,4 +1,6 @@
 import Synchronization
+import MultinetCNI
+import MultinetPlanning
 
 /// The outcomes of a pod's concurrent network lookups, by selection index.
 final class LookupResults: Sendable {

@@ -1,3 +1,10 @@
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetJSON
+import MultinetModel
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// ADD: attach every planned network in order, recording each before its delegate runs;
     /// on the first failure roll back what was attached and report the pod, network and interface.

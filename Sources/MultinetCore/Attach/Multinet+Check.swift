@@ -1,3 +1,8 @@
+import MultinetCNI
+import MultinetJSON
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// CHECK: every recorded attachment in order, with its recorded result as `prevResult`.
     public func check(_ request: CNIRequest) async throws(CNIError) {

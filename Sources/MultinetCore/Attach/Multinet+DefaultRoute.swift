@@ -1,6 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetModel
+import MultinetNetlink
+import MultinetPlanning
+import MultinetSystem
 
 extension Multinet {
     /// Carries out a selection's `default-route` once every attachment of the ADD is up:

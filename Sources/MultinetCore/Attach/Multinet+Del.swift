@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetPlanning
+
 extension Multinet {
     /// DEL: tear down every recorded attachment of this container and interface, needing no
     /// apiserver, pod or configuration file. A container multinet has no record of was

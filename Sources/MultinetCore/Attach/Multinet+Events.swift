@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetPlanning
+
 extension Multinet {
     /// The reason of the Event recorded on a pod whose ADD failed.
     public static let attachFailedReason = "MultinetAttachFailed"

@@ -1,3 +1,7 @@
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetPlanning
+
 extension Multinet {
     /// The key of GC's list of attachments that are still valid.
     public static let validAttachmentsKey = "cni.dev/valid-attachments"

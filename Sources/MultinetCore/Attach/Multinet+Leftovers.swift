@@ -1,3 +1,7 @@
+import MultinetCheckpoint
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// Before tearing down attachments that a killed multinet left half-done (state
     /// `adding` or `deleting`), waits for the plugins it left running for the container, and

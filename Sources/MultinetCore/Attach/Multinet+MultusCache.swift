@@ -1,4 +1,8 @@
 import Logging
+import MultinetCNI
+import MultinetJSON
+import MultinetPlanning
+import MultinetSystem
 
 extension Multinet {
     /// DEL of a container with no record. Pods Multus attached before multinet replaced it

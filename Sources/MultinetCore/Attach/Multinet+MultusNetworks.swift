@@ -1,4 +1,7 @@
 import Logging
+import MultinetCNI
+import MultinetModel
+import MultinetPlanning
 
 extension Multinet {
     /// One network a Multus key names (`clusterNetwork`, `defaultNetworks`, `delegates`),

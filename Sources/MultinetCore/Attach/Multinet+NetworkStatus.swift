@@ -1,3 +1,9 @@
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetModel
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// Merge-patches `k8s.v1.cni.cncf.io/network-status` onto the pod after a successful
     /// ADD. A failure does not fail the pod (its networks work): it is logged and recorded

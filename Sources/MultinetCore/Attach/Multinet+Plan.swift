@@ -1,4 +1,9 @@
 import Logging
+import MultinetCNI
+import MultinetJSON
+import MultinetKubeAPI
+import MultinetModel
+import MultinetPlanning
 
 extension Multinet {
     /// What the pod wants attached, in order: its default network on `CNI_IFNAME` (the

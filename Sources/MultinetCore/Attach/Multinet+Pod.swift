@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetPlanning
+
 extension Multinet {
     /// The runtimeConfig key under which CRI runtimes pass the pod's annotations.
     public static let podAnnotationsCapability = "io.kubernetes.cri.pod-annotations"

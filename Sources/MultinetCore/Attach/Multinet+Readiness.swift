@@ -3,6 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MultinetCNI
+import MultinetPlanning
+import MultinetSystem
 
 extension Multinet {
     /// Waits for Multus's `readinessindicatorfile`, when configured, for at most

@@ -1,3 +1,7 @@
+import MultinetCNI
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// STATUS: ready when Multus's `readinessindicatorfile` (if configured) exists, the
     /// store opens, and the default network's configuration is there with each of its

@@ -1,3 +1,9 @@
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetJSON
+import MultinetPlanning
+import MultinetSystem
+
 extension Multinet {
     /// Tears down recorded attachments in reverse order from their records alone (config
     /// bytes, result, `CNI_ARGS`), continuing past failures. Each success removes its record;

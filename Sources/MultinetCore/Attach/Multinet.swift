@@ -1,4 +1,9 @@
 import Logging
+import MultinetCNI
+import MultinetCheckpoint
+import MultinetNetlink
+import MultinetPlanning
+import MultinetSystem
 
 /// The multinet meta-plugin: plans a pod's attachments, runs their delegates, records every
 /// step in the checkpoint store, and tears everything down from the record alone.

@@ -1,3 +1,5 @@
+import MultinetPlanning
+
 /// One network an ADD looks up before it attaches anything: one the node gives every pod
 /// (Multus's `clusterNetwork`, `defaultNetworks`, `delegates`), or one the pod selects.
 enum NetworkLookup: Sendable {

@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// Multus's `readinessindicatorfile`: before an ADD attaches anything, wait until the file
 /// exists (the cluster network's agent writes it once the network is up), polling, for a
 /// bounded time. The clock, the check and the sleep are passed in, so the loop is

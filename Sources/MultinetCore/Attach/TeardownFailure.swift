@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// One attachment whose teardown failed; its record stays in the store as a failed DEL.
 public struct TeardownFailure: Sendable, Equatable {
     /// The attachment's network.

@@ -1,3 +1,5 @@
+import MultinetPlanning
+
 /// What a teardown takes from the current caller instead of the record: the runtime's DEL
 /// knows the netns as it is now; GC and the inspector's retry replay the record as is.
 public struct TeardownOverrides: Sendable {

@@ -1,3 +1,8 @@
+import MultinetCNI
+import MultinetKubeAPI
+import MultinetModel
+import MultinetSystem
+
 /// A ``KubeAccess`` that times every request in a ``PhaseClock`` (`kube.pod`,
 /// `kube.lookup`, `kube.patch`, `kube.event`, `kube.shutdown`). The first request of an
 /// invocation also pays for the connection and the TLS handshake.

@@ -1,3 +1,7 @@
+import MultinetCNI
+import MultinetJSON
+import MultinetModel
+
 /// Runs a configuration list's plugins as libcni does: ADD in order with `prevResult`
 /// chained, DEL in reverse with the recorded result, CHECK in order.
 public struct ConfigListInvoker: Sendable {
@@ -46,7 +50,7 @@ public struct ConfigListInvoker: Sendable {
                                msg: "plugin \(plugin) of network \"\(list.name)\" printed an invalid result: \(error.msg)",
                                details: error.details)
             }
-            result = DelegateResult(json: json, result: parsed)
+            result = DelegateResult(json: json, validated: parsed)
             previous = json
         }
         return result!

@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// What a delegate call needs besides its configuration: whose attachment, where, and how.
 public struct DelegateContext: Sendable {
     /// `CNI_CONTAINERID`.

@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// How multinet runs a delegate plugin: find its binary, run one command with an
 /// environment and stdin, and get back its stdout or its error.
 ///

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MultinetCNI
 
 /// Finds a delegate's executable the way libcni does: the `type` is a bare file name,
 /// searched in `CNI_PATH` and then in multinet's `binDir`. Nothing else is ever executed:

@@ -1,4 +1,7 @@
 import Logging
+import MultinetCNI
+import MultinetJSON
+import MultinetSystem
 
 /// Runs delegates as child processes through ``ProcessRunner``; their stderr goes to the log.
 public struct ProcessDelegateExecutor: DelegateExecutor {

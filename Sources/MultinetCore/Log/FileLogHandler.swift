@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Logging
+import MultinetSystem
 
 /// A swift-log handler that appends one line per message to a file descriptor (`logFile`,
 /// opened `O_APPEND` with mode 0600, or stderr). Never stdout: stdout carries the CNI result.

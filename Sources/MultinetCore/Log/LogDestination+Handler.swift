@@ -1,4 +1,5 @@
 import Logging
+import MultinetPlanning
 
 extension LogDestination {
     /// The log handler writing to every destination (one line each), or discarding

@@ -1,4 +1,5 @@
 import Logging
+import MultinetPlanning
 
 extension MultinetConfig.LogLevel {
     /// The swift-log level for this threshold.

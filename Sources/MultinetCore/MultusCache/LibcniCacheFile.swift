@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetJSON
+
 /// libcni's cache of one attachment's result, which Multus keeps under `<cniDir>/results/`
 /// (it gives libcni its `cniDir` as cache directory): a file named
 /// `<network>-<containerID>-<ifname>` holding `{"kind":"cniCacheV1", …, "result": {…}}`,

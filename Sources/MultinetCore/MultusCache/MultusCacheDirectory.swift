@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MultinetPlanning
+import MultinetSystem
 
 /// Multus's cache directory on disk (`cniDir`): the entries `<cniDir>/<containerID>` and
 /// libcni's results under `<cniDir>/results/`.

@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetJSON
+
 extension MultusCacheEntry {
     /// The DEL of every delegate, last attached first, as Multus's `CmdDel` runs them from
     /// this entry: element 0 is the master plugin; each gets the interface Multus gave it,

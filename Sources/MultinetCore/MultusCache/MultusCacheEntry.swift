@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetJSON
+
 /// A Multus cache entry, `<cniDir>/<containerID>`: the JSON array of delegates (Go's
 /// `[]*DelegateNetConf`) Multus saves before its ADD runs them, in attach order, and reads
 /// back on DEL to tear the pod's networks down.

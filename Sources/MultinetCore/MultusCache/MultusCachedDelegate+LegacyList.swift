@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetJSON
+
 extension MultusCachedDelegate {
     /// The configuration list kept in a delegate's `CNINetworkConfigList` (libcni's
     /// `NetworkConfigList`: `Bytes` holds the list's own keys, each of `Plugins` its plugin's

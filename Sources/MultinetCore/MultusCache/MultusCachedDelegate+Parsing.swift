@@ -1,3 +1,7 @@
+import MultinetCNI
+import MultinetJSON
+import MultinetKube
+
 extension MultusCachedDelegate {
     /// Reads one element of a Multus cache entry (a marshalled `DelegateNetConf`). Never
     /// throws: an element that cannot be torn down keeps the first thing wrong with it in

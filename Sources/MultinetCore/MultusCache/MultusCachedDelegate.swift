@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// One delegate of a Multus cache entry: what Multus's `DelegateNetConf` recorded for one
 /// network of a pod, as far as tearing it down needs it.
 ///

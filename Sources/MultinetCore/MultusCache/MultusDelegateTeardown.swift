@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// One delegate's DEL, planned from a Multus cache entry exactly as Multus would run it:
 /// which configuration, on which interface, with which `CNI_ARGS`, and where libcni keeps
 /// its cached result.

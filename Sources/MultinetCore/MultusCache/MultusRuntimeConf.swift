@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetJSON
+
 /// What Multus passes a delegate besides its configuration (its `CreateCNIRuntimeConf`):
 /// `CNI_ARGS` and the capability arguments libcni turns into `runtimeConfig`.
 public enum MultusRuntimeConf {

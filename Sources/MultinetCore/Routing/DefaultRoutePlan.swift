@@ -1,3 +1,6 @@
+import MultinetCNI
+import MultinetNetlink
+
 /// The route changes inside a pod's network namespace that give it its default route(s)
 /// through one attachment, as the selection element's `default-route` asks.
 ///

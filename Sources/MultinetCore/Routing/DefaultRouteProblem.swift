@@ -1,3 +1,5 @@
+import MultinetCNI
+
 /// Why a `default-route` request cannot be carried out; found before any route changes.
 public enum DefaultRouteProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The gateway is not inside any of the interface's subnets of its family: the kernel

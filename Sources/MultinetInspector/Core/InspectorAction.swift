@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// Everything that can happen to the inspector.
 public enum InspectorAction: Sendable, Equatable {

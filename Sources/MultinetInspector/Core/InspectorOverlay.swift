@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// What is drawn over the table, if anything.
 public enum InspectorOverlay: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import MultinetCore
 
 extension InspectorReducer {
     static func tableKey(_ key: Key, _ state: inout InspectorState) -> [InspectorEffect] {

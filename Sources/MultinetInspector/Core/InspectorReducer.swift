@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The inspector's only state transition: `reduce(state, action) -> (state, effects)`.
 /// Pure: no terminal, no store, no clock; the effects say what the backend must do.

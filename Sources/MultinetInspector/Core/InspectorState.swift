@@ -1,4 +1,3 @@
-import MultinetCore
 
 /// Everything the interface shows, as a value: the reducer's input and output, the
 /// renderer's input.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The table model of each view: its columns and the rows a snapshot gives, before
 /// filtering and sorting. Pure; used by the reducer (selection, filter) and the renderer.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The failed teardown a confirmation dialog asks about, named as the operator sees it.
 public struct RetryTarget: Sendable, Equatable {

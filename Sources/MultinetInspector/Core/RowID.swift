@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// What a table row shows, independent of its position: selection follows it across
 /// refreshes, sorting and filtering.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// How a state is shown: a glyph, a word and a style, so it never rests on colour alone.
 public struct StateBadge: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// One row of a view's table with what it shows, for details and retry.
 public struct TableRow: Sendable, Equatable {

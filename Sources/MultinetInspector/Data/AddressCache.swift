@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 import Synchronization
 
 /// The addresses of the attachments of the last refresh, keyed by the record and the time

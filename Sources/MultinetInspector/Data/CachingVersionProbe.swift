@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import MultinetCore
+import MultinetCNI
 
 /// Probes each plugin binary once and remembers the answer, keyed by path, size and
 /// modification time: a plugin replaced on disk (an upgrade) is asked again.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The checkpoint store in `<stateDir>/multinet.db`, opened read-only
 /// (``CheckpointStore/openReadOnly(directory:busyTimeoutMilliseconds:)``): a missing store

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetKubeAPI
 
 /// What one poll of the apiserver found: this node's pods and the networks of all namespaces.
 public struct ClusterReading: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetKube
 import Synchronization
 
 /// The one ``KubeClient`` a ``KubeClusterSource`` reuses between reads.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
-import MultinetCore
+import MultinetKube
+import MultinetKubeAPI
 
 /// The apiserver through multinet's `KubeClient`: pods with
 /// `fieldSelector=spec.nodeName=NODE`, and `NetworkAttachmentDefinition`s and `Network`s

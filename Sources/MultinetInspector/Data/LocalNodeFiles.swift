@@ -1,4 +1,6 @@
-import MultinetCore
+import MultinetCNI
+import MultinetKubeAPI
+import MultinetPlanning
 
 /// The conf dir and bin dirs of this node.
 ///

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCNI
 
 /// Asks a plugin binary which CNI versions it supports (`CNI_COMMAND=VERSION`).
 public protocol PluginVersionProbe: Sendable {

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetKubeAPI
 
 /// The pods of a node as of a list plus the watch events since: what an informer's store
 /// holds, keyed by namespace and name. Pure; ``PodWatch`` feeds it.

@@ -1,4 +1,5 @@
-import MultinetCore
+import MultinetKube
+import MultinetKubeAPI
 import Synchronization
 
 /// A node's pods, listed once and then kept current by a watch, as an informer does: a

@@ -1,5 +1,6 @@
 import Logging
 import MultinetCore
+import MultinetCNI
 
 /// Runs the plugin with `CNI_COMMAND=VERSION` through multinet's own delegate executor
 /// (``ConfigListInvoker/versions(ofPluginAt:context:)``), with a short time limit.

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// How one retried teardown ended.
 public struct RetryOutcome: Sendable, Equatable {

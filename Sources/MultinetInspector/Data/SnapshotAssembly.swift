@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The pure part of building a snapshot: joining what the sources read.
 public enum SnapshotAssembly {

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// Builds an ``InspectorSnapshot`` from the three data sources: the store and the
 /// apiserver are read concurrently; the conf and bin dirs are judged against the network

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// What one read of the checkpoint store found.
 public struct StoreReading: Sendable, Equatable {

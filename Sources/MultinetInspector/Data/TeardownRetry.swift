@@ -5,6 +5,8 @@ import Darwin
 #endif
 import Logging
 import MultinetCore
+import MultinetCheckpoint
+import MultinetPlanning
 
 /// Retries a container's failed teardowns with the same code as DEL
 /// (`Multinet.teardown` with ``TeardownOverrides/replay``): the recorded config bytes,

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// Everything the inspector shows at one refresh: built by the data sources (store,
 /// apiserver, conf and bin dirs), read by the renderer and the `--once` printers.

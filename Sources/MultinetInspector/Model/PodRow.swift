@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// One pod sandbox of this node and its attachments as the store records them.
 public struct PodRow: Sendable, Equatable {

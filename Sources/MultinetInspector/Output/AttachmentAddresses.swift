@@ -1,4 +1,5 @@
-import MultinetCore
+import MultinetCNI
+import MultinetCheckpoint
 
 /// The addresses and MAC of one attachment, read from its recorded result.
 public struct AttachmentAddresses: Sendable, Equatable {

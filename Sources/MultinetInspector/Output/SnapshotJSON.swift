@@ -1,4 +1,5 @@
-import MultinetCore
+import MultinetCheckpoint
+import MultinetJSON
 
 /// The `--once -o json` document (README, "The inspector"), a pure function of the snapshot.
 ///

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The `--once` table output, a pure function of the snapshot: a header block, then
 /// NETWORKS, PODS (one line per interface with every IP of that interface) and FAILURES,

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetCheckpoint
 
 /// The lines of the details overlay for a row: for an attachment the exact config bytes
 /// sent (pretty-printed), the result and the attempt history; for a network its fields.

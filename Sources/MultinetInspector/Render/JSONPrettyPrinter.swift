@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetJSON
 
 /// Indented JSON for the details overlay: keys keep their order and numbers their exact
 /// text, so what is shown is what was sent, only laid out.

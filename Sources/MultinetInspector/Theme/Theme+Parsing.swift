@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetYAML
 
 extension Theme {
     /// Parses a theme document:

@@ -1,4 +1,4 @@
-import MultinetCore
+import MultinetSystem
 
 /// A theme: how each ``StyleRole`` looks, before resolution against a terminal.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import MultinetCore
+import MultinetCheckpoint
 import MultinetInspector
 
 /// The curses inspector: the main thread reads keys, reduces actions and draws; a

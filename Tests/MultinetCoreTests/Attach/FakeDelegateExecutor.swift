@@ -1,5 +1,7 @@
 import Synchronization
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
 
 /// A delegate executor that runs no process: it records every call (environment and stdin)
 /// and answers from scripted behaviours, as libcni's fake exec does in plugin test suites.

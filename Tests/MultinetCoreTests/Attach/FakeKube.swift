@@ -1,5 +1,9 @@
 import Synchronization
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetKubeAPI
+@testable import MultinetModel
+@testable import MultinetPlanning
 
 /// An apiserver stand-in for in-process plugin tests: answers pod, NAD and Network lookups
 /// from tables or with a scripted error, records annotation patches, and counts requests.

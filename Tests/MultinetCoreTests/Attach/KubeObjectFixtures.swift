@@ -1,4 +1,5 @@
-@testable import MultinetCore
+@testable import MultinetJSON
+@testable import MultinetKubeAPI
 
 /// NetworkAttachmentDefinition and Network objects for in-process tests.
 enum KubeObjectFixtures {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetPlanning
 
 /// Several networks on one pod, in-process: the fake executor records every delegate call.
 @Suite("multinet plugin: several networks per pod")

@@ -1,6 +1,9 @@
 import Foundation
 import Logging
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetCheckpoint
+@testable import MultinetPlanning
 
 /// A conf dir, a state dir and a fake executor for in-process plugin tests.
 final class MultinetFixture {

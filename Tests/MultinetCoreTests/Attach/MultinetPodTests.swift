@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
 
 @Suite("multinet plugin: the pod and its annotations")
 struct MultinetPodTests {

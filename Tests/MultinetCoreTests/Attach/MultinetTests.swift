@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MultinetCore
+@testable import MultinetCNI
 
 @Suite("multinet plugin (in-process, fake delegates, real store)")
 struct MultinetTests {

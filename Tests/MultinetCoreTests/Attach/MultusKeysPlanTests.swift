@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetPlanning
 
 /// Multus's keys in the plugin, in-process: which networks a pod gets, on which interfaces,
 /// and when the apiserver is asked.

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
 
 /// The readinessindicatorfile wait on a scripted clock: no time passes.
 @Suite("readinessindicatorfile wait")

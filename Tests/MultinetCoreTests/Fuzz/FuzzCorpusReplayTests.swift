@@ -1,5 +1,6 @@
 import Testing
-@testable import MultinetCore
+@testable import MultinetSystem
+import MultinetFuzzProperties
 import MultinetTestSupport
 
 /// Replays the fuzz seed corpus (`Fuzz/Corpus/TARGET/`) through the properties the fuzz

@@ -2,6 +2,8 @@ import Foundation
 import MultinetTestSupport
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
 
 @Suite("libcni's cached results under Multus's cache directory")
 struct LibcniCacheFileTests {

@@ -2,6 +2,9 @@ import Foundation
 import MultinetTestSupport
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetPlanning
 
 /// DEL of containers multinet has no record of, with Multus's cache entry for them: in
 /// process, with fake delegates and a real cache directory.

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import MultinetCore
+@testable import MultinetSystem
 
 /// Reading Multus's cache directory as hostile ground: real files in a temporary directory.
 @Suite("Multus cache directory: what is read and what is refused")

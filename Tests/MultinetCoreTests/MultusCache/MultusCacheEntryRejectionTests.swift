@@ -2,6 +2,8 @@ import Foundation
 import MultinetTestSupport
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
 
 /// Broken and hostile cache entries: a file that is not a Multus entry at all is refused as
 /// a whole; an element that cannot be used is kept with a problem naming the file, the

@@ -2,6 +2,9 @@ import Foundation
 import MultinetTestSupport
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetKube
 
 @Suite("Multus cache entry: parsing the delegates Multus saved")
 struct MultusCacheEntryTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetModel
+@testable import MultinetPlanning
 
 @Suite("network resolution: NADs and alpha Networks to configurations")
 struct NetworkResolverTests {

@@ -1,5 +1,9 @@
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetJSON
+@testable import MultinetNetlink
+@testable import MultinetPlanning
 
 /// `default-route` through the whole ADD, in-process: fake delegates and a fake kernel.
 @Suite("multinet plugin: default-route")

@@ -1,5 +1,7 @@
 import Testing
 @testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetNetlink
 
 /// Which routes `default-route` removes and adds, given the namespace's table: a pure function.
 @Suite("default-route: the route plan")

@@ -1,5 +1,6 @@
 import Synchronization
-@testable import MultinetCore
+@testable import MultinetCNI
+@testable import MultinetNetlink
 
 /// A pod namespace's kernel state in memory, for in-process plugin tests: links and a route
 /// table that ``KernelSession`` calls read and change, with scripted failures, and a log

@@ -1,7 +1,0 @@
-/// A network configuration file found in the conf dir.
-public struct NetworkFile: Sendable, Equatable {
-    /// The file's path.
-    public var path: String
-    /// Its parsed configuration list.
-    public var list: NetworkConfigList
-}
