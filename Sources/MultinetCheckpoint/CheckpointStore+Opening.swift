@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 extension CheckpointStore {
     /// How large a persistent WAL may stay between transactions before SQLite truncates it.

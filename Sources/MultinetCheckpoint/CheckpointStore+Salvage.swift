@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 extension CheckpointStore {
     /// The attachment columns every schema version has (migrations only add).

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CSQLite
+internal import CSQLite
 
 extension SQLiteConnection {
     /// Runs `body` in a write transaction and commits it.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CSQLite
+internal import CSQLite
 
 /// One SQLite connection to the checkpoint database.
 ///

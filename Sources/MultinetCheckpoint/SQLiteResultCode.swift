@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 /// Names and classes of SQLite result codes, for error messages and recovery decisions.
 enum SQLiteResultCode {

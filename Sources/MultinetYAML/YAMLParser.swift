@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 import MultinetJSON
 
 /// Reads one YAML document with libyaml's event (parser) API into a ``YAMLNode`` tree.

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOSSL
+internal import AsyncHTTPClient
+internal import NIOCore
+internal import NIOSSL
 
 /// The production transport: one `HTTPClient` with its own connection pool, configured for
 /// one apiserver (TLS trust, client certificate, server name).

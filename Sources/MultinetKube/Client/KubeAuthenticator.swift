@@ -1,4 +1,4 @@
-import NIOSSL
+internal import NIOSSL
 import Synchronization
 import MultinetSystem
 

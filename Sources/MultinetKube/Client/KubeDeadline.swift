@@ -1,4 +1,4 @@
-import NIOCore
+internal import NIOCore
 import MultinetSystem
 
 /// A point on the monotonic clock by which a request must be done.

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import NIOCore
+internal import AsyncHTTPClient
+internal import NIOCore
 import Synchronization
 
 /// Runs an operation against a ``KubeDeadline`` that nothing can stretch.

@@ -1,4 +1,4 @@
-import NIOSSL
+internal import NIOSSL
 
 /// One HTTP request as ``KubeClient`` hands it to its transport.
 struct KubeHTTPRequest: Sendable {

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import NIOCore
+internal import AsyncHTTPClient
+internal import NIOCore
 
 /// A response body as an asynchronous sequence of byte chunks.
 struct KubeResponseBody: AsyncSequence, Sendable {

@@ -1,5 +1,5 @@
-import NIOCore
-import NIOSSL
+internal import NIOCore
+internal import NIOSSL
 
 /// Builds NIOSSL configurations from ``KubeTLSSettings``.
 enum KubeTLS {

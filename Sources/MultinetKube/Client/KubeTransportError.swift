@@ -1,6 +1,6 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOSSL
+internal import AsyncHTTPClient
+internal import NIOCore
+internal import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #endif

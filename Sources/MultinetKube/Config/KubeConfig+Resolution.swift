@@ -1,4 +1,4 @@
-import NIOSSL
+internal import NIOSSL
 import MultinetSystem
 
 extension KubeConfig {
