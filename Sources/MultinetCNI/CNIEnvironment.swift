@@ -102,18 +102,4 @@ public struct CNIEnvironment: Sendable, Equatable {
         }
         return nil
     }
-
-    /// The environment for a delegate: everything inherited, with the CNI variables replaced.
-    public func delegateEnvironment(command: CNICommand, ifName: String, netns: String? = nil,
-                                    cniPath: String? = nil, cniArgs: String? = nil,
-                                    containerID: String? = nil) -> [String] {
-        var env = inherited
-        env["CNI_COMMAND"] = command.rawValue
-        env["CNI_IFNAME"] = ifName
-        env["CNI_CONTAINERID"] = containerID ?? self.containerID
-        env["CNI_NETNS"] = netns ?? self.netns
-        env["CNI_PATH"] = cniPath ?? rawPath
-        env["CNI_ARGS"] = cniArgs ?? args.raw
-        return env.map { "\($0.key)=\($0.value)" }.sorted()
-    }
 }

@@ -48,9 +48,4 @@ public struct CNIVersion: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Whether multinet speaks this version.
     public var isSupported: Bool { CNIVersion.supported.contains(self) }
-
-    /// The highest version in both lists, if any: how a config version is chosen for a delegate.
-    public static func highestCommon(_ ours: [CNIVersion], _ theirs: [CNIVersion]) -> CNIVersion? {
-        Set(ours).intersection(theirs).max()
-    }
 }

@@ -70,17 +70,4 @@ struct CNIEnvironmentTests {
             return error.code == CNIErrorCode.invalidEnvironment && error.description.contains(fragment)
         }
     }
-
-    @Test("delegates inherit the environment with the CNI variables replaced")
-    func delegateEnvironment() throws {
-        var base = Self.valid
-        base["HOME"] = "/root"
-        let env = try CNIEnvironment(base)
-        let out = env.delegateEnvironment(command: .del, ifName: "net1")
-        #expect(out.contains("CNI_COMMAND=DEL"))
-        #expect(out.contains("CNI_IFNAME=net1"))
-        #expect(out.contains("HOME=/root"))
-        #expect(out.contains("CNI_ARGS=\(Self.valid["CNI_ARGS"]!)"))
-        #expect(!out.contains("CNI_COMMAND=ADD"))
-    }
 }

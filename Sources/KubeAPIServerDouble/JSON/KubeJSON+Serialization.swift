@@ -6,9 +6,6 @@ extension KubeJSON {
         return output
     }
 
-    /// The compact JSON text as UTF-8 bytes.
-    public var serializedBytes: [UInt8] { Array(serialized.utf8) }
-
     /// Appends the compact JSON text to `output`.
     func write(to output: inout String) {
         switch self {

@@ -66,9 +66,6 @@ public struct ServedResource: Sendable, Hashable, CustomStringConvertible {
     /// `network-attachment-definitions.k8s.cni.cncf.io` for a non-core group.
     public var qualifiedName: String { group.isEmpty ? plural : "\(plural).\(group)" }
 
-    /// The URL prefix of its group version: `/api/v1` or `/apis/GROUP/VERSION`.
-    public var groupVersionPath: String { group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)" }
-
     /// The `kind` of its list objects, e.g. `PodList`.
     public var listKind: String { kind + "List" }
 

@@ -25,8 +25,6 @@ public struct StateBadge: Sendable, Equatable {
     public static func failedGlyph(ascii: Bool) -> String { ascii ? "x" : "✖" }
     /// The glyph for something in progress.
     public static func pendingGlyph(ascii: Bool) -> String { ascii ? "~" : "…" }
-    /// The glyph for something absent or unknown.
-    public static func noneGlyph(ascii: Bool) -> String { "-" }
 
     /// The badge of an attachment state.
     public static func of(_ state: AttachmentState, ascii: Bool) -> StateBadge {
