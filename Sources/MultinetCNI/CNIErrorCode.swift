@@ -30,4 +30,6 @@ public enum CNIErrorCode {
     public static let alreadyAttached = 102
     /// Tearing down one or more attachments failed; their records are kept for a retry.
     public static let teardownFailed = 103
+    /// multinet failed in a way it has no CNI error for: a bug, reported rather than hidden.
+    public static let internalFailure = 104
 }

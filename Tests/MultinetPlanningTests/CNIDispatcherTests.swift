@@ -6,16 +6,16 @@ import Testing
 /// A plugin that records which command it was given.
 private final class RecordingPlugin: CNIPlugin {
     var commands: [CNICommand] = []
-    var failWith: CNIError?
-    func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
+    var failWith: (any Error)?
+    func add(_ request: CNIRequest) async throws -> JSONValue {
         commands.append(.add)
         if let failWith { throw failWith }
         return .object(JSONObject([("cniVersion", .string(request.config.cniVersion.description))]))
     }
-    func del(_ request: CNIRequest) async throws(CNIError) { commands.append(.del) }
-    func check(_ request: CNIRequest) async throws(CNIError) { commands.append(.check) }
-    func status(_ request: CNIRequest) async throws(CNIError) { commands.append(.status) }
-    func gc(_ request: CNIRequest) async throws(CNIError) { commands.append(.gc) }
+    func del(_ request: CNIRequest) async throws { commands.append(.del) }
+    func check(_ request: CNIRequest) async throws { commands.append(.check) }
+    func status(_ request: CNIRequest) async throws { commands.append(.status) }
+    func gc(_ request: CNIRequest) async throws { commands.append(.gc) }
 }
 
 @Suite("CNI dispatcher (skel)")
@@ -54,6 +54,33 @@ struct CNIDispatcherTests {
         #expect(json["msg"] == .string("bad network"))
         #expect(json["details"] == .string("more"))
         #expect(json["cniVersion"] == .string("0.4.0"))
+    }
+
+    /// A domain error as a layer above the wire defines one.
+    struct StoreUnavailable: CNIErrorConvertible {
+        var path: String
+        var cniError: CNIError { CNIError(code: CNIErrorCode.storeFailure, msg: "cannot open the store at \(path)") }
+    }
+
+    /// An error that is not meant for the runtime.
+    struct Unexpected: Error, CustomStringConvertible {
+        var description: String { "an unexpected state" }
+    }
+
+    @Test("a domain error is printed as its own CNI error; any other error as code 104 with its description")
+    func domainErrors() async throws {
+        let plugin = RecordingPlugin()
+        plugin.failWith = StoreUnavailable(path: "/var/lib/multinet")
+        let mapped = try JSONValue(parsing: await CNIDispatcher.run(environment: env, stdin: config) { _ in plugin }.stdout)
+        #expect(mapped["code"] == .int(101))
+        #expect(mapped["msg"] == .string("cannot open the store at /var/lib/multinet"))
+        plugin.failWith = Unexpected()
+        let outcome = await CNIDispatcher.run(environment: env, stdin: config) { _ in plugin }
+        #expect(outcome.exitCode == 1)
+        let unknown = try JSONValue(parsing: outcome.stdout)
+        #expect(unknown["code"] == .int(104))
+        #expect(unknown["msg"] == .string("multinet failed unexpectedly"))
+        #expect(unknown["details"] == .string("an unexpected state"))
     }
 
     @Test("an invalid environment never reaches the plugin")

@@ -4,16 +4,18 @@ import MultinetJSON
 /// A CNI plugin's commands, as libcni's `skel` dispatches them: one function per command.
 ///
 /// ``CNIDispatcher`` parses the environment and stdin and calls these; tests can call them
-/// in-process as well as through the binary.
+/// in-process as well as through the binary. A command may throw any error: the
+/// dispatcher reports a ``CNIErrorConvertible`` as its CNI error, and anything else as
+/// an internal failure (code 104).
 public protocol CNIPlugin {
     /// ADD: attach and return the result in the runtime's version.
-    func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue
+    func add(_ request: CNIRequest) async throws -> JSONValue
     /// DEL: detach; succeeds when there is nothing to detach.
-    func del(_ request: CNIRequest) async throws(CNIError)
+    func del(_ request: CNIRequest) async throws
     /// CHECK: verify an attachment.
-    func check(_ request: CNIRequest) async throws(CNIError)
+    func check(_ request: CNIRequest) async throws
     /// STATUS: whether ADDs can be served.
-    func status(_ request: CNIRequest) async throws(CNIError)
+    func status(_ request: CNIRequest) async throws
     /// GC: clean up attachments that are not valid any more.
-    func gc(_ request: CNIRequest) async throws(CNIError)
+    func gc(_ request: CNIRequest) async throws
 }

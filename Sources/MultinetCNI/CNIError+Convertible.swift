@@ -1,0 +1,4 @@
+extension CNIError: CNIErrorConvertible {
+    /// The error itself.
+    public var cniError: CNIError { self }
+}
