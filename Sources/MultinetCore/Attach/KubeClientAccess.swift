@@ -17,7 +17,7 @@ public struct KubeClientAccessFactory: KubeAccessFactory {
     }
 
     /// The access for `kubeconfig`, or in-cluster when `KUBERNETES_SERVICE_HOST` is set, or `nil`.
-    public func make(config: MultinetConfig, environment: CNIEnvironment) throws(CNIError) -> (any KubeAccess)? {
+    public func make(config: MultinetConfig, environment: CNIEnvironment) throws -> (any KubeAccess)? {
         let connection: ClusterConnection?
         do {
             connection = try ClusterConnection.forPlugin(kubeconfig: config.kubeconfig, environment: environment.inherited)
@@ -42,7 +42,7 @@ public struct KubeClientAccessFactory: KubeAccessFactory {
 struct KubeClientAccess: KubeAccess {
     let client: KubeClient
 
-    func pod(namespace: String, name: String) async throws(CNIError) -> PodInfo {
+    func pod(namespace: String, name: String) async throws -> PodInfo {
         do {
             let pod = try await client.get(Pod.self, name: name, namespace: namespace)
             return PodInfo(namespace: namespace, name: name, uid: pod.metadata.uid ?? "",
@@ -52,15 +52,15 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
-    func networkAttachmentDefinition(namespace: String, name: String) async throws(CNIError) -> NetworkAttachmentDefinition? {
+    func networkAttachmentDefinition(namespace: String, name: String) async throws -> NetworkAttachmentDefinition? {
         try await optional(NetworkAttachmentDefinition.self, namespace: namespace, name: name)
     }
 
-    func network(namespace: String, name: String) async throws(CNIError) -> Network? {
+    func network(namespace: String, name: String) async throws -> Network? {
         try await optional(Network.self, namespace: namespace, name: name)
     }
 
-    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws(CNIError) {
+    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws {
         do {
             try await client.patchAnnotations(Pod.self, name: name, namespace: namespace, annotations: annotations)
         } catch {
@@ -68,7 +68,7 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
-    func recordWarning(about pod: PodReference, reason: String, message: String) async throws(CNIError) {
+    func recordWarning(about pod: PodReference, reason: String, message: String) async throws {
         let event = KubeEvent.warning(about: pod, reason: reason, message: message, now: RFC3339.now())
         do {
             _ = try await client.create(KubeEvent.self, namespace: pod.namespace, object: event)
@@ -78,7 +78,7 @@ struct KubeClientAccess: KubeAccess {
     }
 
     /// One object, `nil` for NotFound.
-    private func optional<R: KubeResource>(_ type: R.Type, namespace: String, name: String) async throws(CNIError) -> R? {
+    private func optional<R: KubeResource>(_ type: R.Type, namespace: String, name: String) async throws -> R? {
         do {
             return try await client.get(type, name: name, namespace: namespace)
         } catch .notFound(_, _) {

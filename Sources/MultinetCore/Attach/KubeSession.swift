@@ -20,10 +20,10 @@ final class KubeSession {
     }
 
     /// The access, `nil` when no apiserver is configured.
-    func get() throws(CNIError) -> (any KubeAccess)? {
+    func get() throws -> (any KubeAccess)? {
         if !made {
             made = true
-            access = try phases.measure("kube.setup") { () throws(CNIError) in
+            access = try phases.measure("kube.setup") { () throws in
                 try factory.make(config: config, environment: environment)
             }.map { TimedKubeAccess(base: $0, phases: phases) }
         }

@@ -8,11 +8,11 @@ import MultinetSystem
 extension Multinet {
     /// ADD: attach every planned network in order, recording each before its delegate runs;
     /// on the first failure roll back what was attached and report the pod, network and interface.
-    public func add(_ request: CNIRequest) async throws(CNIError) -> JSONValue {
+    public func add(_ request: CNIRequest) async throws -> JSONValue {
         let store = try openStore(request.config)
         try clearStaleRecords(request, store: store)
         let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment, phases: phases)
-        do throws(CNIError) {
+        do throws {
             let plan = try await plan(request, kube: kube)
             let attached = try applyDefaultRoute(try attach(plan.attachments, request: request, store: store),
                                                  request: request, store: store)
@@ -28,7 +28,7 @@ extension Multinet {
         } catch {
             logger.error("ADD failed", metadata: [
                 "pod": .string(request.pod.displayName), "container": .string(request.environment.containerID),
-                "error": .string(error.description),
+                "error": .string(String(describing: error)),
             ])
             await reportFailure(error, request: request, kube: kube)
             await kube.shutdown()
@@ -39,7 +39,7 @@ extension Multinet {
     /// Attaches every planned network in order; on the first failure rolls back what was
     /// attached (reverse order) and throws an error naming the pod, network and interface.
     func attach(_ plan: [PlannedAttachment], request: CNIRequest,
-                store: CheckpointStore) throws(CNIError) -> [(planned: PlannedAttachment, result: CNIResult)] {
+                store: CheckpointStore) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
         let env = request.environment
         let pod = request.pod
         var attached: [(PlannedAttachment, AttachmentRecord)] = []
@@ -50,7 +50,7 @@ extension Multinet {
             let record: AttachmentRecord
             let outcome: DelegateResult
             let started = MonotonicClock.nanoseconds()
-            do throws(CNIError) {
+            do throws {
                 let list = try invoker.negotiated(planned.list, context: context)
                     .injectingRuntimeConfig(planned.runtimeConfig)
                 try invoker.locateAll(list, context: context)
@@ -61,14 +61,13 @@ extension Multinet {
                     network: planned.network, networkNamespace: planned.networkNamespace,
                     networkKind: planned.kind, config: list.serialized(),
                     cniPath: env.rawPath, cniArgs: env.args.raw)
-                do {
+                do throws(CheckpointError) {
                     try store.recordAddStarted(record)
                 } catch {
-                    throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot record the attachment before running its plugins",
-                                   details: error.description)
+                    throw StoreFailure(action: "cannot record the attachment before running its plugins", underlying: error)
                 }
                 do {
-                    outcome = try phases.measure("delegate.add") { () throws(CNIError) in
+                    outcome = try phases.measure("delegate.add") { () throws in
                         try invoker.add(list, prevResult: request.config.prevResult, context: context)
                     }
                 } catch {
@@ -76,19 +75,18 @@ extension Multinet {
                     throw error
                 }
             } catch {
-                let failure = CNIError(code: error.code, msg: "\(prefix): \(error.msg)", details: error.details)
+                let failure = ContextualFailure(context: prefix, underlying: error)
                 rollBack(attached, store: store, request: request, cause: failure)
                 throw failure
             }
-            do {
+            do throws(CheckpointError) {
                 try store.recordAddSucceeded(containerID: env.containerID, runtimeIfName: env.ifName,
                                              ifName: planned.ifName, result: outcome.json.serialized(),
                                              durationMs: Self.millisecondsSince(started))
             } catch {
                 attached.append((planned, record))
-                let failure = CNIError(code: CNIErrorCode.storeFailure,
-                                       msg: "\(prefix): attached, but the result could not be recorded; rolled back",
-                                       details: error.description)
+                let failure = StoreFailure(action: "\(prefix): attached, but the result could not be recorded; rolled back",
+                                           underlying: error)
                 rollBack(attached, store: store, request: request, cause: failure)
                 throw failure
             }
@@ -106,7 +104,7 @@ extension Multinet {
     /// Records for this container and interface left by an earlier ADD that failed or was
     /// killed are torn down first; a live attachment is an error, as the spec asks of a
     /// second ADD without DEL.
-    func clearStaleRecords(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) {
+    func clearStaleRecords(_ request: CNIRequest, store: CheckpointStore) throws {
         let env = request.environment
         let existing = try recordedAttachments(request, store: store)
         guard !existing.isEmpty else { return }
@@ -127,7 +125,8 @@ extension Multinet {
     /// Undoes a failed ADD in reverse order. Rolled-back attachments stay recorded as failed
     /// ADDs (the runtime's DEL removes them); a rollback that fails leaves a failed teardown.
     func rollBack(_ attached: [(PlannedAttachment, AttachmentRecord)], store: CheckpointStore,
-                  request: CNIRequest, cause: CNIError) {
+                  request: CNIRequest, cause: any Error) {
+        let cause = CNIError(reporting: cause)
         for (index, (planned, record)) in attached.enumerated().reversed() {
             let started = MonotonicClock.nanoseconds()
             let list: NetworkConfigList
@@ -148,10 +147,10 @@ extension Multinet {
             } catch {
                 logger.error("rollback of an attachment failed; its record is kept for a retry",
                              metadata: ["network": .string(planned.network), "interface": .string(planned.ifName),
-                                        "error": .string(error.description)])
+                                        "error": .string(String(describing: error))])
                 try? store.recordDelStarted(containerID: record.containerID, runtimeIfName: record.runtimeIfName, ifName: record.ifName)
                 try? store.recordDelFailed(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
-                                           ifName: record.ifName, error: "rollback failed: \(error.description)",
+                                           ifName: record.ifName, error: "rollback failed: \(error)",
                                            durationMs: Self.millisecondsSince(started))
             }
         }

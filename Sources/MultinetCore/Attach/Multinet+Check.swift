@@ -5,7 +5,7 @@ import MultinetSystem
 
 extension Multinet {
     /// CHECK: every recorded attachment in order, with its recorded result as `prevResult`.
-    public func check(_ request: CNIRequest) async throws(CNIError) {
+    public func check(_ request: CNIRequest) async throws {
         let env = request.environment
         guard request.config.cniVersion >= .v0_4_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,
@@ -24,7 +24,7 @@ extension Multinet {
                                details: record.error ?? "")
             }
             let started = MonotonicClock.nanoseconds()
-            do throws(CNIError) {
+            do throws {
                 let list = try NetworkConfigList(parsing: record.config, source: "the recorded configuration of network \"\(record.network)\"",
                                                  requireName: false)
                 guard let version = list.cniVersion, version >= .v0_4_0, !list.disableCheck else { continue }
@@ -34,11 +34,9 @@ extension Multinet {
                                        ifName: record.ifName, error: nil, durationMs: Self.millisecondsSince(started))
             } catch {
                 try? store.recordCheck(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
-                                       ifName: record.ifName, error: error.description,
+                                       ifName: record.ifName, error: String(describing: error),
                                        durationMs: Self.millisecondsSince(started))
-                throw CNIError(code: error.code,
-                               msg: "CHECK of container \(env.containerID): network \"\(record.network)\" on \(record.ifName): \(error.msg)",
-                               details: error.details)
+                throw ContextualFailure(context: "CHECK of container \(env.containerID): network \"\(record.network)\" on \(record.ifName)", underlying: error)
             }
         }
     }

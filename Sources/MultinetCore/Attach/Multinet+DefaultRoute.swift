@@ -20,7 +20,7 @@ extension Multinet {
     /// error naming the pod, network, interface and gateway: code 7 when the gateway is not
     /// reachable on the interface (nothing is changed then), code 5 when the kernel refuses.
     func applyDefaultRoute(_ attached: [(planned: PlannedAttachment, result: CNIResult)], request: CNIRequest,
-                           store: CheckpointStore) throws(CNIError) -> [(planned: PlannedAttachment, result: CNIResult)] {
+                           store: CheckpointStore) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
         guard let chosen = attached.first(where: { !$0.planned.defaultRoute.isEmpty }) else { return attached }
         let env = request.environment
         let gateways = chosen.planned.defaultRoute
@@ -28,8 +28,8 @@ extension Multinet {
         let prefix = "pod \(request.pod.displayName) (container \(env.containerID)): network \"\(chosen.planned.qualifiedName)\" on interface \(chosen.planned.ifName): default-route via \(gatewayText)"
         let started = MonotonicClock.nanoseconds()
         let plan: DefaultRoutePlan
-        do throws(CNIError) {
-            plan = try phases.measure("route.default") { () throws(CNIError) in
+        do throws {
+            plan = try phases.measure("route.default") { () throws in
                 try setDefaultRoute(gateways, on: chosen, netns: env.netns, prefix: prefix)
             }
         } catch {
@@ -65,7 +65,7 @@ extension Multinet {
     /// refuses a second default route of the same metric), then additions. When an
     /// addition fails the removed routes are put back, best effort, before the error.
     private func setDefaultRoute(_ gateways: [IPAddress], on chosen: (planned: PlannedAttachment, result: CNIResult),
-                                 netns: String, prefix: String) throws(CNIError) -> DefaultRoutePlan {
+                                 netns: String, prefix: String) throws -> DefaultRoutePlan {
         let ifName = chosen.planned.ifName
         func kernelFailure(_ error: NetlinkError, _ activity: String) -> CNIError {
             CNIError(code: CNIErrorCode.ioFailure, msg: "\(prefix): \(activity) in \(netns)", details: error.description)

@@ -7,7 +7,7 @@ extension Multinet {
     /// attached before multinet was installed: by Multus when its cache entry is there (every
     /// delegate it lists is torn down), else by the default network, which gets a
     /// best-effort DEL (see ``delUnrecorded(_:)``).
-    public func del(_ request: CNIRequest) async throws(CNIError) {
+    public func del(_ request: CNIRequest) async throws {
         let env = request.environment
         let store = try openStore(request.config)
         let records = try recordedAttachments(request, store: store)
@@ -33,7 +33,7 @@ extension Multinet {
                         metadata: ["container": .string(env.containerID), "network": .string(file.list.name)])
         } catch {
             logger.warning("DEL of a container without records: the default network's DEL failed; nothing multinet recorded is affected",
-                           metadata: ["container": .string(env.containerID), "error": .string(error.description)])
+                           metadata: ["container": .string(env.containerID), "error": .string(String(describing: error))])
         }
     }
 }

@@ -7,17 +7,18 @@ extension Multinet {
 
     /// Records a `Warning` Event on the pod for a failed ADD, so `kubectl describe pod`
     /// shows why, when this ADD already talks to the apiserver and the apiserver was not
-    /// itself the trouble (code 11 would only wait for the same timeout again). Best
-    /// effort: a failure to record is logged.
-    func reportFailure(_ error: CNIError, request: CNIRequest, kube: KubeSession) async {
+    /// itself the trouble (a failure that asks to be retried later would only wait for the
+    /// same timeout again). Best effort: a failure to record is logged.
+    func reportFailure(_ failure: any Error, request: CNIRequest, kube: KubeSession) async {
         let pod = request.pod
-        guard kube.isOpen, error.code != CNIErrorCode.tryAgainLater, !pod.name.isEmpty, !pod.namespace.isEmpty,
+        let error = CNIError(reporting: failure)
+        guard kube.isOpen, !error.asksToRetryLater, !pod.name.isEmpty, !pod.namespace.isEmpty,
               pod.argumentError == nil, let access = try? kube.get() else { return }
         do {
             try await access.recordWarning(about: pod, reason: Self.attachFailedReason, message: error.msg)
         } catch {
             logger.warning("cannot record an event about the failed ADD", metadata: [
-                "pod": .string(pod.displayName), "error": .string(error.description),
+                "pod": .string(pod.displayName), "error": .string(String(describing: error)),
             ])
         }
     }

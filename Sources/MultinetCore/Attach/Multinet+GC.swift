@@ -8,7 +8,7 @@ extension Multinet {
 
     /// GC: tear down every recorded attachment whose container and interface the runtime no
     /// longer lists as valid, with the recorded netns, `CNI_PATH` and `CNI_ARGS`.
-    public func gc(_ request: CNIRequest) async throws(CNIError) {
+    public func gc(_ request: CNIRequest) async throws {
         guard request.config.cniVersion >= .v1_1_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,
                            msg: "GC needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
@@ -52,7 +52,7 @@ extension Multinet {
 
     /// Reads `cni.dev/valid-attachments`; a GC without it is refused rather than taken as
     /// "nothing is valid", which would tear down every pod on the node.
-    static func validAttachments(_ config: MultinetConfig) throws(CNIError) -> Set<ValidAttachment> {
+    static func validAttachments(_ config: MultinetConfig) throws -> Set<ValidAttachment> {
         guard let value = config.raw[validAttachmentsKey] else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "GC without \"\(validAttachmentsKey)\" is refused: it would tear down every attachment")

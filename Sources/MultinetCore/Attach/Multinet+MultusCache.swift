@@ -10,7 +10,7 @@ extension Multinet {
     /// Multus would have (``delMultusEntry(_:path:cache:request:)``). Without one — or when
     /// the file there is not a usable Multus entry, which is logged and left in place — the
     /// current default network gets a best-effort DEL, and the DEL succeeds.
-    func delUnrecorded(_ request: CNIRequest) throws(CNIError) {
+    func delUnrecorded(_ request: CNIRequest) throws {
         let env = request.environment
         let cache = MultusCacheDirectory(path: request.config.cniDir)
         let path = cache.entryPath(containerID: env.containerID)
@@ -32,7 +32,7 @@ extension Multinet {
             entry = try MultusCacheEntry(parsing: bytes, source: path)
         } catch {
             logger.error("the file where Multus keeps its cache entry for this container is not one; it is left in place, and only the default network is torn down",
-                         metadata: ["container": .string(env.containerID), "file": .string(path), "problem": .string(error.description)])
+                         metadata: ["container": .string(env.containerID), "file": .string(path), "problem": .string(String(describing: error))])
             delDefaultNetwork(request)
             return
         }
@@ -48,7 +48,7 @@ extension Multinet {
     /// (so the runtime's next DEL finishes the job) and one error lists every delegate that
     /// could not be torn down, with the reason — an unreadable one is reported, never run.
     func delMultusEntry(_ entry: MultusCacheEntry, path: String, cache: MultusCacheDirectory,
-                        request: CNIRequest) throws(CNIError) {
+                        request: CNIRequest) throws {
         let env = request.environment
         let config = request.config
         let teardowns = entry.teardowns(containerID: env.containerID, runtimeIfName: env.ifName, cniArgs: env.args,
@@ -57,7 +57,7 @@ extension Multinet {
         var failures: [TeardownFailure] = []
         for teardown in teardowns {
             let started = MonotonicClock.nanoseconds()
-            do throws(CNIError) {
+            do throws {
                 if let problem = teardown.problem { throw problem }
                 guard let list = teardown.configuration else {
                     throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(path): delegate \(teardown.index) has no configuration")
@@ -67,7 +67,7 @@ extension Multinet {
                     cniArgs: teardown.cniArgs, binDir: config.binDir, baseEnvironment: env.inherited,
                     timeoutSeconds: config.delegateTimeoutSeconds)
                 let prevResult = cachedResult(teardown, cache: cache)
-                try phases.measure("delegate.del") { () throws(CNIError) in
+                try phases.measure("delegate.del") { () throws in
                     try invoker.del(list, prevResult: prevResult, context: context)
                 }
                 if let name = teardown.resultsFile {
@@ -87,8 +87,8 @@ extension Multinet {
                 logger.error("a delegate in Multus's cache entry could not be torn down; the entry is kept for the next DEL",
                              metadata: ["container": .string(env.containerID), "file": .string(path),
                                         "network": .string(teardown.network), "interface": .string(teardown.ifName),
-                                        "error": .string(error.description)])
-                failures.append(TeardownFailure(network: teardown.network, ifName: teardown.ifName, error: error))
+                                        "error": .string(String(describing: error))])
+                failures.append(TeardownFailure(network: teardown.network, ifName: teardown.ifName, error: CNIError(reporting: error)))
             }
         }
         guard failures.isEmpty else {
@@ -122,7 +122,7 @@ extension Multinet {
             do {
                 return try LibcniCacheFile.prevResult(parsing: bytes, as: version, source: file)
             } catch {
-                problem = error.description
+                problem = String(describing: error)
             }
         }
         logger.warning("libcni's cached result cannot be used; the delegate's DEL runs without prevResult",

@@ -16,7 +16,7 @@ extension Multinet {
     ///   whose configuration is broken), the file is used if there is one, as Multus falls
     ///   back to it; the failure is logged.
     static func resolve(_ network: MultusNetwork, access: (any KubeAccess)?, resolver: NetworkResolver,
-                        config: MultinetConfig, logger: Logger) async throws(CNIError) -> NetworkDefinition {
+                        config: MultinetConfig, logger: Logger) async throws -> NetworkDefinition {
         switch network.reference {
         case .inline(let list):
             return NetworkDefinition(name: list.name, namespace: "", kind: "inline", list: list,
@@ -47,7 +47,7 @@ extension Multinet {
                     if let file = try fileNetwork(name, resolver: resolver, logger: logger) {
                         logger.warning("the NetworkAttachmentDefinition could not be read; using the configuration file of that name, as Multus does",
                                        metadata: ["key": .string(network.key), "file": .string(file.path),
-                                                  "error": .string(error.description)])
+                                                  "error": .string(String(describing: error))])
                         return definition(file)
                     }
                     throw error
@@ -63,7 +63,7 @@ extension Multinet {
         }
     }
 
-    private static func fileNetwork(_ name: String, resolver: NetworkResolver, logger: Logger) throws(CNIError) -> NetworkFile? {
+    private static func fileNetwork(_ name: String, resolver: NetworkResolver, logger: Logger) throws -> NetworkFile? {
         try resolver.confDirectory.firstNetwork(named: name) { file, error in
             logger.warning("skipping an unusable network configuration file",
                            metadata: ["file": .string(file), "error": .string(error.description)])
@@ -78,7 +78,7 @@ extension Multinet {
     /// contact the apiserver (DEL of a container without records, STATUS): the inline
     /// delegate, the file or directory named by path, or the file named by `clusterNetwork`;
     /// `nil` when only a NetworkAttachmentDefinition could say.
-    func localClusterNetwork(_ network: MultusNetwork, config: MultinetConfig) throws(CNIError) -> NetworkFile? {
+    func localClusterNetwork(_ network: MultusNetwork, config: MultinetConfig) throws -> NetworkFile? {
         let resolver = NetworkResolver(confDirectory: confDirectory(config), thickConfDir: config.thickConfDir)
         switch network.reference {
         case .inline(let list):

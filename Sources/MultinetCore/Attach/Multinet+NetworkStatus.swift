@@ -15,14 +15,14 @@ extension Multinet {
         let entries = attached.map { NetworkStatus.Entry(planned: $0.planned, result: $0.result) }
         let started = MonotonicClock.nanoseconds()
         var failure: String?
-        do throws(CNIError) {
+        do throws {
             guard let access = try kube.get() else { return }
             try await access.annotatePod(namespace: pod.namespace, name: pod.name,
                                          annotations: [NetworkStatus.annotation: NetworkStatus.value(entries)])
         } catch {
-            failure = "writing \(NetworkStatus.annotation): \(error.description)"
+            failure = "writing \(NetworkStatus.annotation): \(String(describing: error))"
             logger.error("the pod's networks are attached, but its network-status annotation could not be written",
-                         metadata: ["pod": .string(pod.displayName), "error": .string(error.description)])
+                         metadata: ["pod": .string(pod.displayName), "error": .string(String(describing: error))])
         }
         guard let defaultAttachment = attached.first(where: { $0.planned.isDefault })?.planned else { return }
         do {

@@ -11,7 +11,7 @@ extension Multinet {
     /// every pod (Multus's `defaultNetworks`, or the `delegates` after the first) on `net1`,
     /// `net2`, …, then the networks its annotation selects, each resolved to the
     /// configuration to run. The apiserver is contacted only when something needs it.
-    func plan(_ request: CNIRequest, kube: KubeSession) async throws(CNIError) -> AttachmentPlan {
+    func plan(_ request: CNIRequest, kube: KubeSession) async throws -> AttachmentPlan {
         let pod = request.pod
         if let problem = pod.argumentError { throw problem }
         try await waitForReadiness(request)
@@ -64,10 +64,10 @@ extension Multinet {
         for (entry, definition) in zip(selections, definitions.dropFirst(extras.count)) {
             let list: NetworkConfigList
             let runtimeConfig: JSONObject
-            do throws(CNIError) {
+            do throws {
                 (list, runtimeConfig) = try entry.selection.applied(to: definition.list)
             } catch {
-                throw CNIError(code: error.code, msg: "pod \(pod.displayName): \(error.msg)", details: error.details)
+                throw ContextualFailure(context: "pod \(pod.displayName)", underlying: error)
             }
             var attachment = Self.planned(definition, ifName: entry.ifName, isDefault: false, runtimeConfig: runtimeConfig)
             attachment.list = list
@@ -85,7 +85,7 @@ extension Multinet {
     }
 
     /// The cluster default network from the conf dir, with the kubelet's runtime config.
-    func defaultAttachment(_ request: CNIRequest) throws(CNIError) -> PlannedAttachment {
+    func defaultAttachment(_ request: CNIRequest) throws -> PlannedAttachment {
         let file = try defaultNetworkFile(request.config)
         return PlannedAttachment(network: file.list.name, networkNamespace: "", kind: "file",
                                  ifName: request.environment.ifName, isDefault: true,
@@ -96,7 +96,7 @@ extension Multinet {
     /// given order. The first failure (in that order) is thrown, naming the pod and the
     /// configuration key or annotation element at fault.
     func resolve(_ lookups: [NetworkLookup], pod: PodReference, access: (any KubeAccess)?,
-                 config: MultinetConfig) async throws(CNIError) -> [NetworkDefinition] {
+                 config: MultinetConfig) async throws -> [NetworkDefinition] {
         let resolver = NetworkResolver(confDirectory: confDirectory(config), thickConfDir: config.thickConfDir)
         let collected = LookupResults()
         let logger = logger
@@ -111,7 +111,7 @@ extension Multinet {
         var definitions: [NetworkDefinition] = []
         var selectionIndex = 0
         for (index, lookup) in lookups.enumerated() {
-            let error: CNIError
+            let error: any Error
             switch collected.result(at: index) {
             case .success(let definition)?:
                 definitions.append(definition)
@@ -124,12 +124,9 @@ extension Multinet {
             }
             switch lookup {
             case .node(let network):
-                throw CNIError(code: error.code, msg: "pod \(pod.displayName): \"\(network.key)\" (\"\(network.text)\"): \(error.msg)",
-                               details: error.details)
+                throw ContextualFailure(context: "pod \(pod.displayName): \"\(network.key)\" (\"\(network.text)\")", underlying: error)
             case .selection(let selection, let dialect):
-                throw CNIError(code: error.code,
-                               msg: "pod \(pod.displayName): annotation \(dialect.annotation), element \(selectionIndex + 1) (\"\(selection.qualifiedName)\"): \(error.msg)",
-                               details: error.details)
+                throw ContextualFailure(context: "pod \(pod.displayName): annotation \(dialect.annotation), element \(selectionIndex + 1) (\"\(selection.qualifiedName)\")", underlying: error)
             }
         }
         return definitions
@@ -139,7 +136,7 @@ extension Multinet {
     /// child closure returning `(Int, Result<_, CNIError>)` from a typed `do`/`catch`
     /// crashed the optimised plugin (SIGILL) or lost results, where debug builds worked.
     static func resolveCapturingError(_ lookup: NetworkLookup, access: (any KubeAccess)?, resolver: NetworkResolver,
-                                      config: MultinetConfig, logger: Logger) async -> Result<NetworkDefinition, CNIError> {
+                                      config: MultinetConfig, logger: Logger) async -> Result<NetworkDefinition, any Error> {
         do {
             switch lookup {
             case .node(let network):
@@ -157,7 +154,7 @@ extension Multinet {
 
     /// One selection: the object from the apiserver, then its configuration.
     static func resolve(_ selection: NetworkSelection, dialect: SelectionDialect, access: any KubeAccess,
-                        resolver: NetworkResolver) async throws(CNIError) -> NetworkDefinition {
+                        resolver: NetworkResolver) async throws -> NetworkDefinition {
         switch dialect {
         case .multus:
             guard let nad = try await access.networkAttachmentDefinition(namespace: selection.namespace, name: selection.name) else {

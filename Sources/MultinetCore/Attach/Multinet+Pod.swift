@@ -8,7 +8,7 @@ extension Multinet {
     /// The pod's annotations: from the runtime's `runtimeConfig` when it passes them (no
     /// apiserver request at all), else from the apiserver when one is configured (checking
     /// `K8S_POD_UID`), else none.
-    func podAnnotations(_ request: CNIRequest, kube: KubeSession) async throws(CNIError) -> [String: String] {
+    func podAnnotations(_ request: CNIRequest, kube: KubeSession) async throws -> [String: String] {
         if let passed = request.config.runtimeConfig[Self.podAnnotationsCapability] {
             guard let object = passed.objectValue else {
                 throw CNIError(code: CNIErrorCode.invalidNetworkConfig,

@@ -10,13 +10,13 @@ import MultinetSystem
 extension Multinet {
     /// Waits for Multus's `readinessindicatorfile`, when configured, for at most
     /// `apiTimeoutSeconds`, before anything is attached (DEL never waits).
-    func waitForReadiness(_ request: CNIRequest) async throws(CNIError) {
+    func waitForReadiness(_ request: CNIRequest) async throws {
         guard let path = request.config.multus.readinessIndicatorFile else { return }
         let wait = ReadinessWait(path: path, timeoutSeconds: request.config.apiTimeoutSeconds)
         var logged = false
         let waited: UInt64
         do {
-            waited = try await phases.measure("readiness") { () async throws(CNIError) in
+            waited = try await phases.measure("readiness") { () async throws in
                 try await wait.wait(exists: { FileSystem.exists(path) }, now: MonotonicClock.nanoseconds) { pause in
                     if !logged {
                         logged = true
@@ -27,7 +27,7 @@ extension Multinet {
                 }
             }
         } catch {
-            throw CNIError(code: error.code, msg: "pod \(request.pod.displayName): \(error.msg)", details: error.details)
+            throw ContextualFailure(context: "pod \(request.pod.displayName)", underlying: error)
         }
         if waited > 0 {
             logger.info("the readinessindicatorfile is there", metadata: [

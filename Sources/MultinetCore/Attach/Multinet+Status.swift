@@ -8,7 +8,7 @@ extension Multinet {
     /// plugins installed (and, for plugins speaking 1.1.0, reporting ready itself). A cluster
     /// network that only the apiserver defines (a NetworkAttachmentDefinition) is not checked:
     /// STATUS never contacts the apiserver.
-    public func status(_ request: CNIRequest) async throws(CNIError) {
+    public func status(_ request: CNIRequest) async throws {
         guard request.config.cniVersion >= .v1_1_0 else {
             throw CNIError(code: CNIErrorCode.incompatibleVersion,
                            msg: "STATUS needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
@@ -25,12 +25,12 @@ extension Multinet {
                 file = try defaultNetworkFile(request.config)
             }
         } catch {
-            throw CNIError(code: CNIErrorCode.pluginNotAvailable, msg: "multinet is not ready: \(error.msg)", details: error.details)
+            throw NotReadyFailure(underlying: error)
         }
         do {
             _ = try openStore(request.config)
         } catch {
-            throw CNIError(code: CNIErrorCode.pluginNotAvailable, msg: "multinet is not ready: \(error.msg)", details: error.details)
+            throw NotReadyFailure(underlying: error)
         }
         guard let file else { return }
         try invoker.status(file.list, context: context(request, ifName: ""))

@@ -14,7 +14,7 @@ extension Multinet {
         var failures: [TeardownFailure] = []
         for record in records.sorted(by: { $0.position > $1.position }) {
             let started = MonotonicClock.nanoseconds()
-            do throws(CNIError) {
+            do throws {
                 try? store.recordDelStarted(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
                                             ifName: record.ifName)
                 let list = try NetworkConfigList(parsing: record.config,
@@ -25,7 +25,7 @@ extension Multinet {
                     containerID: record.containerID, netns: overrides.netns ?? record.netns, ifName: record.ifName,
                     cniPath: overrides.cniPath ?? record.cniPath, cniArgs: record.cniArgs, binDir: config.binDir,
                     baseEnvironment: overrides.baseEnvironment, timeoutSeconds: config.delegateTimeoutSeconds)
-                try phases.measure("delegate.del") { () throws(CNIError) in
+                try phases.measure("delegate.del") { () throws in
                     try invoker.del(list, prevResult: prevResult, context: context)
                 }
                 do {
@@ -41,13 +41,13 @@ extension Multinet {
                 ])
             } catch {
                 try? store.recordDelFailed(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
-                                           ifName: record.ifName, error: error.description,
+                                           ifName: record.ifName, error: String(describing: error),
                                            durationMs: Self.millisecondsSince(started))
                 logger.error("teardown failed; the record is kept", metadata: [
                     "container": .string(record.containerID), "network": .string(record.network),
-                    "interface": .string(record.ifName), "error": .string(error.description),
+                    "interface": .string(record.ifName), "error": .string(String(describing: error)),
                 ])
-                failures.append(TeardownFailure(network: record.qualifiedNetwork, ifName: record.ifName, error: error))
+                failures.append(TeardownFailure(network: record.qualifiedNetwork, ifName: record.ifName, error: CNIError(reporting: error)))
             }
         }
         return failures

@@ -36,7 +36,7 @@ public struct Multinet: CNIPlugin {
     var invoker: ConfigListInvoker { ConfigListInvoker(executor: executor) }
 
     /// Opens the checkpoint store named by the configuration.
-    public func openStore(_ config: MultinetConfig) throws(CNIError) -> CheckpointStore {
+    public func openStore(_ config: MultinetConfig) throws -> CheckpointStore {
         let store: CheckpointStore
         do {
             store = try phases.measure("store.open") { () throws(CheckpointError) in
@@ -44,9 +44,7 @@ public struct Multinet: CNIPlugin {
             }
             store.phases = phases
         } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure,
-                           msg: "cannot open the multinet checkpoint store in \(config.stateDir)",
-                           details: error.description)
+            throw StoreFailure(action: "cannot open the multinet checkpoint store in \(config.stateDir)", underlying: error)
         }
         if let salvage = store.salvage {
             var metadata: Logger.Metadata = [
@@ -61,14 +59,14 @@ public struct Multinet: CNIPlugin {
     }
 
     /// The records of the runtime's container and interface, in attach order.
-    func recordedAttachments(_ request: CNIRequest, store: CheckpointStore) throws(CNIError) -> [AttachmentRecord] {
+    func recordedAttachments(_ request: CNIRequest, store: CheckpointStore) throws -> [AttachmentRecord] {
         do {
             return try phases.measure("store.read") { () throws(CheckpointError) in
                 try store.attachments(containerID: request.environment.containerID,
                                       runtimeIfName: request.environment.ifName)
             }
         } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+            throw StoreFailure(action: "cannot read the checkpoint store", underlying: error)
         }
     }
 
@@ -89,7 +87,7 @@ public struct Multinet: CNIPlugin {
     /// The default network read from disk, logging files that were skipped: Multus's
     /// `clusterNetwork` (or `delegates[0]`) when set, as far as the node alone can tell,
     /// else `defaultNetwork` or the first file in `confDir`.
-    func defaultNetworkFile(_ config: MultinetConfig) throws(CNIError) -> NetworkFile {
+    func defaultNetworkFile(_ config: MultinetConfig) throws -> NetworkFile {
         if let cluster = config.multus.clusterNetwork {
             guard let file = try localClusterNetwork(cluster, config: config) else {
                 throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
@@ -97,7 +95,7 @@ public struct Multinet: CNIPlugin {
             }
             return file
         }
-        return try phases.measure("conf.read") { () throws(CNIError) in
+        return try phases.measure("conf.read") { () throws in
             try confDirectory(config).defaultNetwork(named: config.defaultNetwork) { file, error in
                 logger.warning("skipping an unusable network configuration file",
                                metadata: ["file": .string(file), "error": .string(error.description)])

@@ -27,7 +27,7 @@ public struct ReadinessWait: Sendable {
     ///
     /// - Returns: the nanoseconds waited (0 when the file was there at once).
     /// - Throws: code 11 (try again later) naming the file and the time waited.
-    public func wait(exists: () -> Bool, now: () -> UInt64, sleep: (UInt64) async -> Void) async throws(CNIError) -> UInt64 {
+    public func wait(exists: () -> Bool, now: () -> UInt64, sleep: (UInt64) async -> Void) async throws -> UInt64 {
         if exists() { return 0 }
         let started = now()
         while true {

@@ -14,7 +14,7 @@ public struct ConfigListInvoker: Sendable {
     }
 
     private func run(_ list: NetworkConfigList, index: Int, command: CNICommand, prevResult: JSONValue?,
-                     context: DelegateContext) throws(CNIError) -> [UInt8] {
+                     context: DelegateContext) throws -> [UInt8] {
         let type = list.pluginTypes[index]
         let path = try executor.findPlugin(type: type, in: context.searchPath)
         let stdin = list.pluginConfig(at: index, prevResult: prevResult).serialized()
@@ -24,7 +24,7 @@ public struct ConfigListInvoker: Sendable {
     }
 
     /// ADD through every plugin; returns the last plugin's result, validated, in the list's version.
-    public func add(_ list: NetworkConfigList, prevResult: JSONValue? = nil, context: DelegateContext) throws(CNIError) -> DelegateResult {
+    public func add(_ list: NetworkConfigList, prevResult: JSONValue? = nil, context: DelegateContext) throws -> DelegateResult {
         var previous = prevResult
         var result: DelegateResult?
         for index in list.plugins.indices {
@@ -43,12 +43,10 @@ public struct ConfigListInvoker: Sendable {
                                details: "\(error.description); stdout begins: \(String(decoding: stdout.prefix(120), as: UTF8.self))")
             }
             let parsed: CNIResult
-            do throws(CNIError) {
+            do throws {
                 parsed = try CNIResult(json: json)
             } catch {
-                throw CNIError(code: error.code,
-                               msg: "plugin \(plugin) of network \"\(list.name)\" printed an invalid result: \(error.msg)",
-                               details: error.details)
+                throw ContextualFailure(context: "plugin \(plugin) of network \"\(list.name)\" printed an invalid result", underlying: error)
             }
             result = DelegateResult(json: json, validated: parsed)
             previous = json
@@ -57,21 +55,21 @@ public struct ConfigListInvoker: Sendable {
     }
 
     /// Checks that every plugin of the list is installed, before anything is recorded or run.
-    public func locateAll(_ list: NetworkConfigList, context: DelegateContext) throws(CNIError) {
+    public func locateAll(_ list: NetworkConfigList, context: DelegateContext) throws {
         for type in list.pluginTypes {
             _ = try executor.findPlugin(type: type, in: context.searchPath)
         }
     }
 
     /// DEL through every plugin in reverse order, stopping at the first failure as libcni does.
-    public func del(_ list: NetworkConfigList, prevResult: JSONValue?, context: DelegateContext) throws(CNIError) {
+    public func del(_ list: NetworkConfigList, prevResult: JSONValue?, context: DelegateContext) throws {
         for index in list.plugins.indices.reversed() {
             _ = try run(list, index: index, command: .del, prevResult: prevResult, context: context)
         }
     }
 
     /// CHECK through every plugin in order with the recorded result.
-    public func check(_ list: NetworkConfigList, prevResult: JSONValue?, context: DelegateContext) throws(CNIError) {
+    public func check(_ list: NetworkConfigList, prevResult: JSONValue?, context: DelegateContext) throws {
         for index in list.plugins.indices {
             _ = try run(list, index: index, command: .check, prevResult: prevResult, context: context)
         }
@@ -79,7 +77,7 @@ public struct ConfigListInvoker: Sendable {
 
     /// STATUS of every plugin: a plugin that speaks 1.1.0 is asked; an older one counts as
     /// ready when its binary is present.
-    public func status(_ list: NetworkConfigList, context: DelegateContext) throws(CNIError) {
+    public func status(_ list: NetworkConfigList, context: DelegateContext) throws {
         for index in list.plugins.indices {
             let type = list.pluginTypes[index]
             let path: String
@@ -100,7 +98,7 @@ public struct ConfigListInvoker: Sendable {
     }
 
     /// The versions a plugin reports for `CNI_COMMAND=VERSION`.
-    public func versions(ofPluginAt path: String, context: DelegateContext) throws(CNIError) -> [CNIVersion] {
+    public func versions(ofPluginAt path: String, context: DelegateContext) throws -> [CNIVersion] {
         let stdin = JSONValue.object(JSONObject([("cniVersion", .string(CNIVersion.latest.description))])).serialized()
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let stdout = try executor.execute(DelegateCall(pluginPath: path, command: .version,
@@ -117,7 +115,7 @@ public struct ConfigListInvoker: Sendable {
     /// 1.0.0 that multinet speaks is kept as is (every maintained plugin speaks those, and
     /// asking costs a process per plugin on the pod-start path); a missing, unknown or newer
     /// one is replaced by the highest version multinet and all the list's plugins share.
-    public func negotiated(_ list: NetworkConfigList, context: DelegateContext) throws(CNIError) -> NetworkConfigList {
+    public func negotiated(_ list: NetworkConfigList, context: DelegateContext) throws -> NetworkConfigList {
         if let declared = list.cniVersion, declared.isSupported, declared <= .v1_0_0 { return list }
         var common = CNIVersion.supported
         for type in Set(list.pluginTypes) {

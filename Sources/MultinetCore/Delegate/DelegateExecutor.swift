@@ -7,11 +7,11 @@ import MultinetCNI
 /// that records every call, as the reference plugins' test suites do with libcni's `Exec`.
 public protocol DelegateExecutor: Sendable {
     /// The absolute path of the plugin `type` in `directories` (``PluginLocator`` rules).
-    func findPlugin(type: String, in directories: [String]) throws(CNIError) -> String
+    func findPlugin(type: String, in directories: [String]) throws -> String
 
     /// Runs a plugin and returns its stdout when it exits 0; otherwise the plugin's own
     /// CNI error when it printed one, or a ``CNIError`` describing how it failed.
-    func execute(_ call: DelegateCall) throws(CNIError) -> [UInt8]
+    func execute(_ call: DelegateCall) throws -> [UInt8]
 }
 
 /// One call of one delegate binary.

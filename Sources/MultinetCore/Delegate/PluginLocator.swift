@@ -15,7 +15,7 @@ public enum PluginLocator {
     /// - Throws: code 7 when `type` is not a bare name, when no directory holds it, or when
     ///   the first match is a symbolic link whose target lies outside every directory of
     ///   `directories` (naming the link and its target).
-    public static func find(type: String, in directories: [String]) throws(CNIError) -> String {
+    public static func find(type: String, in directories: [String]) throws -> String {
         if let problem = PluginName.problem(type) {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "plugin type \"\(type.prefix(64))\" is not a plugin name", details: problem)
@@ -36,7 +36,7 @@ public enum PluginLocator {
 
     /// Refuses `candidate` when it is a symbolic link (or lies under one) whose real path is
     /// outside the real paths of `directories`.
-    static func checkLinkTarget(_ candidate: String, type: String, directories: [String]) throws(CNIError) {
+    static func checkLinkTarget(_ candidate: String, type: String, directories: [String]) throws {
         guard let target = realPath(candidate) else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
                            msg: "plugin \"\(type)\" at \(candidate) cannot be resolved to a real path")

@@ -13,11 +13,11 @@ public struct ProcessDelegateExecutor: DelegateExecutor {
         self.logger = logger
     }
 
-    public func findPlugin(type: String, in directories: [String]) throws(CNIError) -> String {
+    public func findPlugin(type: String, in directories: [String]) throws -> String {
         try PluginLocator.find(type: type, in: directories)
     }
 
-    public func execute(_ call: DelegateCall) throws(CNIError) -> [UInt8] {
+    public func execute(_ call: DelegateCall) throws -> [UInt8] {
         let request = ProcessRequest(executable: call.pluginPath, arguments: [], environment: call.environment,
                                      stdin: call.stdin, timeoutSeconds: call.timeoutSeconds)
         let output: ProcessOutput
@@ -43,7 +43,7 @@ public struct ProcessDelegateExecutor: DelegateExecutor {
     }
 
     /// Turns a finished process into stdout or a ``CNIError`` (pure; unit-tested).
-    public static func interpret(_ output: ProcessOutput, call: DelegateCall) throws(CNIError) -> [UInt8] {
+    public static func interpret(_ output: ProcessOutput, call: DelegateCall) throws -> [UInt8] {
         let stderrTail = String(decoding: output.stderr.suffix(512), as: UTF8.self)
         switch output.exit {
         case .exited(0):

@@ -22,7 +22,7 @@ public enum LibcniCacheFile {
     /// The cached result as a delegate's `prevResult`, converted to the configuration's
     /// `version` (libcni's `getCachedResult`). Throws, naming `source`, when the file holds
     /// no valid result or one that cannot be written as `version`.
-    public static func prevResult(parsing bytes: [UInt8], as version: CNIVersion, source: String) throws(CNIError) -> JSONValue {
+    public static func prevResult(parsing bytes: [UInt8], as version: CNIVersion, source: String) throws -> JSONValue {
         let document: JSONValue
         do {
             document = try JSONValue(parsing: bytes)
@@ -37,10 +37,10 @@ public enum LibcniCacheFile {
             resultDocument = cached
         }
         let result: CNIResult
-        do throws(CNIError) {
+        do throws {
             result = try CNIResult(json: resultDocument)
         } catch {
-            throw CNIError(code: error.code, msg: "\(source) holds no valid result: \(error.msg)", details: error.details)
+            throw ContextualFailure(context: "\(source) holds no valid result", underlying: error)
         }
         return try result.json(as: version)
     }

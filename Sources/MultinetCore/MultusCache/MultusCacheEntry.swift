@@ -21,7 +21,7 @@ public struct MultusCacheEntry: Sendable, Equatable {
     /// - Parameters:
     ///   - bytes: the file's contents.
     ///   - source: the file's path, named in every message.
-    public init(parsing bytes: [UInt8], source: String) throws(CNIError) {
+    public init(parsing bytes: [UInt8], source: String) throws {
         guard bytes.contains(where: { !Self.isJSONWhitespace($0) }) else {
             throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(source) is not a Multus cache entry: the file is empty")
         }

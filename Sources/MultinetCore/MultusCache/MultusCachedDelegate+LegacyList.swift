@@ -11,7 +11,7 @@ extension MultusCachedDelegate {
     /// the list's keys with `plugins` replaced by the plugins' own bytes, then, from
     /// `housekeeping` (the element's `Bytes`), each plugin's `deviceID` and `pciBusID` and
     /// the entries of its `args.cni`, which Multus injects after loading the list.
-    static func restoredList(_ legacy: JSONValue?, housekeeping: [UInt8]?, label: String) throws(CNIError) -> JSONValue? {
+    static func restoredList(_ legacy: JSONValue?, housekeeping: [UInt8]?, label: String) throws -> JSONValue? {
         guard let legacy, legacy != .null else { return nil }
         let field = label + ": CNINetworkConfigList"
         guard let object = legacy.objectValue else {
@@ -46,7 +46,7 @@ extension MultusCachedDelegate {
     }
 
     /// `plugins` with what Multus injected into `housekeeping`'s plugins copied over.
-    private static func merged(_ plugins: [JSONObject], housekeeping: [UInt8], label: String) throws(CNIError) -> [JSONObject] {
+    private static func merged(_ plugins: [JSONObject], housekeeping: [UInt8], label: String) throws -> [JSONObject] {
         let reduced = try jsonObject(housekeeping, what: "\(label): Bytes")
         guard let reducedPlugins = reduced["plugins"]?.arrayValue else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
@@ -85,7 +85,7 @@ extension MultusCachedDelegate {
         return out
     }
 
-    private static func jsonObject(_ bytes: [UInt8], what: String) throws(CNIError) -> JSONObject {
+    private static func jsonObject(_ bytes: [UInt8], what: String) throws -> JSONObject {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes)

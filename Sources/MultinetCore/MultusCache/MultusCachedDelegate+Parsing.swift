@@ -16,15 +16,15 @@ extension MultusCachedDelegate {
         let name = element["Name"]?.stringValue ?? ""
         self.init(index: index, name: name, isConfList: false, configuration: nil)
         let label = "\(source): delegate \(index)" + (name.isEmpty ? "" : " (\"\(name.prefix(128))\")")
-        do throws(CNIError) {
+        do throws {
             try read(element, label: label)
         } catch {
             configuration = nil
-            problem = error
+            problem = CNIError(reporting: error)
         }
     }
 
-    private mutating func read(_ element: JSONObject, label: String) throws(CNIError) {
+    private mutating func read(_ element: JSONObject, label: String) throws {
         _ = try Self.string(element, "Name", label)
         ifnameRequest = try Self.string(element, "ifnameRequest", label)
         if let requested = ifnameRequest, !requested.isEmpty,
@@ -79,7 +79,7 @@ extension MultusCachedDelegate {
     }
 
     /// A string field; `nil` when absent or `null`.
-    static func string(_ object: JSONObject, _ key: String, _ label: String) throws(CNIError) -> String? {
+    static func string(_ object: JSONObject, _ key: String, _ label: String) throws -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard let text = value.stringValue else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be a string, not \(value.kindName)")
@@ -88,7 +88,7 @@ extension MultusCachedDelegate {
     }
 
     /// An array-of-strings field; `nil` when absent or `null`.
-    static func strings(_ object: JSONObject, _ key: String, _ label: String) throws(CNIError) -> [String]? {
+    static func strings(_ object: JSONObject, _ key: String, _ label: String) throws -> [String]? {
         guard let value = object[key], value != .null else { return nil }
         guard let array = value.arrayValue else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be an array of strings, not \(value.kindName)")
@@ -105,7 +105,7 @@ extension MultusCachedDelegate {
     }
 
     /// An object field; `nil` when absent or `null`.
-    static func object(_ object: JSONObject, _ key: String, _ label: String) throws(CNIError) -> JSONObject? {
+    static func object(_ object: JSONObject, _ key: String, _ label: String) throws -> JSONObject? {
         guard let value = object[key], value != .null else { return nil }
         guard let inner = value.objectValue else {
             throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be an object, not \(value.kindName)")
@@ -114,7 +114,7 @@ extension MultusCachedDelegate {
     }
 
     /// A Go `[]byte` field (base64 text), decoded; `nil` when absent or `null`.
-    static func bytes(_ object: JSONObject, _ key: String, _ label: String) throws(CNIError) -> [UInt8]? {
+    static func bytes(_ object: JSONObject, _ key: String, _ label: String) throws -> [UInt8]? {
         guard let text = try string(object, key, label) else { return nil }
         guard let bytes = Base64.decode(text) else {
             throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(label): \(key) is not valid base64",

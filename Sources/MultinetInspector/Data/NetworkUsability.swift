@@ -29,10 +29,11 @@ public struct NetworkUsability: Sendable {
     public init(binDirs: [String], probe: any PluginVersionProbe) {
         self.init(locate: { type in try? PluginLocator.find(type: type, in: binDirs) }, probe: probe)
         whyNotFound = { type in
-            do throws(CNIError) {
+            do {
                 _ = try PluginLocator.find(type: type, in: binDirs)
                 return "plugin binary \"\(type)\" missing from the bin dirs"
             } catch {
+                let error = CNIError(reporting: error)
                 return error.msg.contains("symbolic link") ? error.msg : "plugin binary \"\(type)\" missing from the bin dirs"
             }
         }

@@ -19,10 +19,10 @@ public struct ProcessVersionProbe: PluginVersionProbe {
             let executor = ProcessDelegateExecutor(logger: Logger(label: "multinet-inspect", factory: { _ in SwiftLogNoOpLogHandler() }))
             let context = DelegateContext(containerID: "", netns: "", ifName: "", cniPath: "", cniArgs: "", binDir: [],
                                           baseEnvironment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], timeoutSeconds: timeout)
-            do throws(CNIError) {
+            do {
                 return .success(try ConfigListInvoker(executor: executor).versions(ofPluginAt: path, context: context))
             } catch {
-                return .failure(error)
+                return .failure(CNIError(reporting: error))
             }
         }.value
     }

@@ -40,18 +40,8 @@ public enum CNIDispatcher {
             }
             return Outcome(stdout: [], exitCode: 0)
         } catch {
-            return errorOutcome(cniError(for: error), version: requestedVersion)
+            return errorOutcome(CNIError(reporting: error), version: requestedVersion)
         }
-    }
-
-    /// How `error` is reported to the runtime: a ``CNIErrorConvertible``'s own CNI error;
-    /// any other error is a failure multinet has no words for, reported with code 104 and
-    /// its description rather than swallowed. The one place a thrown error becomes the
-    /// wire's error.
-    public static func cniError(for error: any Error) -> CNIError {
-        if let convertible = error as? any CNIErrorConvertible { return convertible.cniError }
-        return CNIError(code: CNIErrorCode.internalFailure, msg: "multinet failed unexpectedly",
-                        details: String(describing: error))
     }
 
     /// The document for an error, in the version the caller asked for when it is one multinet speaks.

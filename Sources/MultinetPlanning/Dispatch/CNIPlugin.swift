@@ -5,8 +5,7 @@ import MultinetJSON
 ///
 /// ``CNIDispatcher`` parses the environment and stdin and calls these; tests can call them
 /// in-process as well as through the binary. A command may throw any error: the
-/// dispatcher reports a ``CNIErrorConvertible`` as its CNI error, and anything else as
-/// an internal failure (code 104).
+/// dispatcher reports it with `CNIError(reporting:)`.
 public protocol CNIPlugin {
     /// ADD: attach and return the result in the runtime's version.
     func add(_ request: CNIRequest) async throws -> JSONValue

@@ -140,7 +140,7 @@ struct MultiNetworkTests {
         await #expect {
             try await plugin.add(f.request(.add))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == 7 && error.msg.contains("pod default/web") && error.msg.contains("network \"default/b\" on interface net2")
                 && error.msg.contains("sysctl net.ipv4.bogus not allowed")
         }
@@ -172,7 +172,7 @@ struct MultiNetworkTests {
         await #expect {
             try await plugin.del(f.request(.del))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == 11 && error.msg.contains("1 attachment(s) could not be torn down")
                 && error.msg.contains("network \"default/a\" on net1: link busy")
         }
@@ -290,9 +290,9 @@ struct MultiNetworkTests {
         kube.add(KubeObjectFixtures.network("default", "thin", plugin: nil))
         kube.add(KubeObjectFixtures.network("default", "escape", plugin: "../../bin/sh"))
         if refusal.name == "no apiserver" { plugin.kubeFactory = NoKubeAccess() }
-        let error = await #expect(throws: CNIError.self) {
+        let error = await #expect(throws: (any Error).self) {
             try await plugin.add(f.request(.add, extra: refusal.extra))
-        }
+        }.map(CNIError.init(reporting:))
         #expect(error?.code == CNIErrorCode.invalidNetworkConfig || error?.code == CNIErrorCode.decodingFailure)
         for fragment in refusal.fragments {
             #expect(error?.msg.contains(fragment) == true, "\(error?.msg ?? "no error") lacks \(fragment)")

@@ -32,7 +32,7 @@ struct MultinetPodTests {
         await #expect {
             try await plugin.add(f.request(.add))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.unknownContainer && error.msg.contains("u1") && error.msg.contains("new-uid")
         }
         #expect(f.executor.calls.isEmpty)
@@ -45,7 +45,7 @@ struct MultinetPodTests {
         kube.fail(with: CNIError(code: CNIErrorCode.tryAgainLater, msg: "apiserver https://10.0.0.1:6443 unreachable"))
         await #expect {
             try await plugin.add(f.request(.add))
-        } throws: { ($0 as? CNIError)?.code == CNIErrorCode.tryAgainLater }
+        } throws: { CNIError(reporting: $0).code == CNIErrorCode.tryAgainLater }
         #expect(f.executor.calls.isEmpty)
         #expect(try f.store().allAttachments().isEmpty)
     }
@@ -64,7 +64,7 @@ struct MultinetPodTests {
         await #expect {
             try await plugin.add(f.request(.add, extra: #","runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"k8s.v1.cni.cncf.io/networks":"macvlan-conf"}}"#))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.invalidNetworkConfig && error.msg.contains("pod default/web")
                 && error.msg.contains("NetworkAttachmentDefinition default/macvlan-conf does not exist")
         }
@@ -78,7 +78,7 @@ struct MultinetPodTests {
         await #expect {
             try await plugin.add(f.request(.add))
         } throws: { error in
-            (error as? CNIError)?.msg.contains("annotation k8s.v1.cni.cncf.io/networks, element 1") == true
+            CNIError(reporting: error).msg.contains("annotation k8s.v1.cni.cncf.io/networks, element 1")
         }
         #expect(f.executor.calls.isEmpty)
     }

@@ -62,7 +62,7 @@ struct MultinetTests {
         await #expect {
             try await f.plugin.add(f.request(.add))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == 11 && error.msg.contains("pod default/web") && error.msg.contains("network \"podnet\"")
                 && error.msg.contains("interface eth0") && error.msg.contains("iptables is locked")
         }
@@ -112,7 +112,7 @@ struct MultinetTests {
         await #expect {
             try await f.plugin.del(f.request(.del))
         } throws: { error in
-            (error as? CNIError)?.msg.contains("network \"podnet\" on eth0: netlink busy") == true
+            CNIError(reporting: error).msg.contains("network \"podnet\" on eth0: netlink busy")
         }
         var records = try f.store().attachments(containerID: "c1")
         #expect(records.map(\.state) == [.delFailed])
@@ -130,7 +130,7 @@ struct MultinetTests {
         let f = try MultinetFixture()
         try f.write("10-podnet.conflist", Self.bridgeList)
         _ = try await f.plugin.add(f.request(.add))
-        await #expect { try await f.plugin.add(f.request(.add)) } throws: { ($0 as? CNIError)?.code == CNIErrorCode.alreadyAttached }
+        await #expect { try await f.plugin.add(f.request(.add)) } throws: { CNIError(reporting: $0).code == CNIErrorCode.alreadyAttached }
     }
 
     @Test("CHECK runs every plugin in order with the recorded result")
@@ -142,7 +142,7 @@ struct MultinetTests {
         #expect(f.executor.trace.suffix(2) == ["bridge CHECK eth0", "portmap CHECK eth0"])
         #expect(f.executor.calls.last?.stdin["prevResult"]?["ips"] != nil)
         await #expect { try await f.plugin.check(f.request(.check, container: "other")) } throws: {
-            ($0 as? CNIError)?.code == CNIErrorCode.unknownContainer
+            CNIError(reporting: $0).code == CNIErrorCode.unknownContainer
         }
     }
 
@@ -158,7 +158,7 @@ struct MultinetTests {
         #expect(try f.store().allAttachments().map(\.containerID) == ["keep"])
         #expect(f.executor.calls.filter { $0.command == .del }.allSatisfy { $0.environment["CNI_CONTAINERID"] == "gone" })
         await #expect { try await f.plugin.gc(f.request(.gc, version: "1.1.0")) } throws: {
-            ($0 as? CNIError)?.msg.contains("cni.dev/valid-attachments") == true
+            CNIError(reporting: $0).msg.contains("cni.dev/valid-attachments")
         }
     }
 
@@ -166,11 +166,11 @@ struct MultinetTests {
     func status() async throws {
         let f = try MultinetFixture()
         await #expect { try await f.plugin.status(f.request(.status, version: "1.1.0")) } throws: {
-            ($0 as? CNIError)?.code == CNIErrorCode.pluginNotAvailable
+            CNIError(reporting: $0).code == CNIErrorCode.pluginNotAvailable
         }
         try f.write("10-podnet.conflist", Self.bridgeList.replacingOccurrences(of: "portmap", with: "absent"))
         await #expect { try await f.plugin.status(f.request(.status, version: "1.1.0")) } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.pluginNotAvailable && error.msg.contains("absent")
         }
         try f.write("10-podnet.conflist", Self.bridgeList)

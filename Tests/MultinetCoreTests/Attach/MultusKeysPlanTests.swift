@@ -133,7 +133,7 @@ struct MultusKeysPlanTests {
         await #expect {
             _ = try await plugin.add(f.request(.add, extra: #","clusterNetwork":"nowhere""#))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.invalidNetworkConfig
                 && error.msg == "pod default/web: \"clusterNetwork\" (\"nowhere\"): NetworkAttachmentDefinition kube-system/nowhere does not exist, and \(f.confDir) holds no configuration file whose \"name\" is \"nowhere\""
         }
@@ -148,7 +148,7 @@ struct MultusKeysPlanTests {
         await #expect {
             _ = try await plugin.add(f.request(.add, extra: extra))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.tryAgainLater
                 && error.msg.hasPrefix("pod default/web: the cluster network is not ready: readinessindicatorfile \(file) does not exist after")
         }
@@ -167,7 +167,7 @@ struct MultusKeysPlanTests {
         await #expect {
             try await plugin.status(f.request(.status, version: "1.1.0", extra: extra))
         } throws: { error in
-            (error as? CNIError).map { $0.code == CNIErrorCode.pluginNotAvailable && $0.msg.contains("readinessindicatorfile \(file) does not exist") } ?? false
+            { let error = CNIError(reporting: error); return error.code == CNIErrorCode.pluginNotAvailable && error.msg.contains("readinessindicatorfile \(file) does not exist") }()
         }
         #expect(FileManager.default.createFile(atPath: file, contents: Data()))
         try await plugin.status(f.request(.status, version: "1.1.0", extra: extra))

@@ -49,7 +49,7 @@ struct ReadinessWaitTests {
         await #expect {
             _ = try await wait.wait(exists: script.exists, now: script.now, sleep: { script.sleep($0) })
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.tryAgainLater
                 && error.msg == "the cluster network is not ready: readinessindicatorfile /run/flannel/subnet.env does not exist after 1.0 s"
         }

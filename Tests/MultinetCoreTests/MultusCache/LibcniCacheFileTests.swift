@@ -36,7 +36,7 @@ struct LibcniCacheFileTests {
         #expect {
             _ = try LibcniCacheFile.prevResult(parsing: Array(text.utf8), as: .v1_0_0, source: "results/x")
         } throws: { error in
-            (error as? CNIError)?.msg.contains(fragment) == true
+            CNIError(reporting: error).msg.contains(fragment)
         }
     }
 

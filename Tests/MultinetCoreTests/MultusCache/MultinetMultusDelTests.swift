@@ -96,7 +96,7 @@ struct MultinetMultusDelTests {
         await #expect {
             try await node.fixture.plugin.del(node.request())
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == 11
                 && error.msg.contains("1 of 3 delegate(s) in Multus's cache entry \(node.entryPath) could not be torn down")
                 && error.msg.contains("network \"default/storage\" on net1: storage backend busy")
@@ -129,7 +129,7 @@ struct MultinetMultusDelTests {
         await #expect {
             try await node.fixture.plugin.del(node.request())
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.teardownFailed
                 && error.msg.contains("2 of 3 delegate(s)")
                 && error.msg.contains("network \"default/storage\" on net1: \(node.entryPath): delegate 1 (\"default/storage\"): Bytes is not valid base64")

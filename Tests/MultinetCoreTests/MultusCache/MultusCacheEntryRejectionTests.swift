@@ -41,7 +41,7 @@ struct MultusCacheEntryRejectionTests {
         #expect {
             _ = try MultusCacheEntry(parsing: input.bytes, source: "/cni/multus/c1")
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == input.code && error.msg.contains("/cni/multus/c1 is not a Multus cache entry")
                 && error.description.contains(input.fragment)
         }

@@ -113,6 +113,7 @@ struct DefaultRouteAddTests {
             _ = try await plugin.add(request)
             Issue.record("the ADD succeeded")
         } catch {
+            let error = CNIError(reporting: error)
             #expect(error.code == row.code, "\(error)")
             let text = error.description
             for fragment in ["pod default/web", "network \"default/macnet\" on interface net1"] + row.fragments {
