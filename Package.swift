@@ -169,8 +169,7 @@ let package = Package(
         .testTarget(
             name: "MultinetPlanningTests",
             dependencies: [
-                "MultinetPlanning", "MultinetCore", "MultinetJSON", "MultinetCNI", "MultinetModel",
-                "MultinetTestSupport",
+                "MultinetPlanning", "MultinetJSON", "MultinetCNI", "MultinetModel", "MultinetTestSupport",
             ]
         ),
         .testTarget(

@@ -22,8 +22,7 @@ public struct KubeClientAccessFactory: KubeAccessFactory {
         do {
             connection = try ClusterConnection.forPlugin(kubeconfig: config.kubeconfig, environment: environment.inherited)
         } catch {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "cannot use the apiserver configuration", details: error.description)
+            throw ClusterFailure.setup(action: "cannot use the apiserver configuration", problem: error.description)
         }
         guard let connection else { return nil }
         do {
@@ -32,8 +31,8 @@ public struct KubeClientAccessFactory: KubeAccessFactory {
                                         environment: environment.inherited, logger: logger)
             return KubeClientAccess(client: client)
         } catch {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "cannot set up the apiserver client for \(connection.server)", details: error.description)
+            throw ClusterFailure.setup(action: "cannot set up the apiserver client for \(connection.server)",
+                                       problem: error.description)
         }
     }
 }
@@ -48,7 +47,7 @@ struct KubeClientAccess: KubeAccess {
             return PodInfo(namespace: namespace, name: name, uid: pod.metadata.uid ?? "",
                            annotations: pod.metadata.annotations)
         } catch {
-            throw Self.cniError(error, what: "cannot read pod \(namespace)/\(name) from the apiserver")
+            throw ClusterFailure.request(what: "cannot read pod \(namespace)/\(name) from the apiserver", error: error)
         }
     }
 
@@ -64,7 +63,7 @@ struct KubeClientAccess: KubeAccess {
         do {
             try await client.patchAnnotations(Pod.self, name: name, namespace: namespace, annotations: annotations)
         } catch {
-            throw Self.cniError(error, what: "cannot annotate pod \(namespace)/\(name)")
+            throw ClusterFailure.request(what: "cannot annotate pod \(namespace)/\(name)", error: error)
         }
     }
 
@@ -73,7 +72,7 @@ struct KubeClientAccess: KubeAccess {
         do {
             _ = try await client.create(KubeEvent.self, namespace: pod.namespace, object: event)
         } catch {
-            throw Self.cniError(error, what: "cannot record an event about pod \(pod.displayName)")
+            throw ClusterFailure.request(what: "cannot record an event about pod \(pod.displayName)", error: error)
         }
     }
 
@@ -84,25 +83,11 @@ struct KubeClientAccess: KubeAccess {
         } catch .notFound(_, _) {
             return nil
         } catch {
-            throw Self.cniError(error, what: "cannot read \(R.resourceType.kind) \(namespace)/\(name) from the apiserver")
+            throw ClusterFailure.request(what: "cannot read \(R.resourceType.kind) \(namespace)/\(name) from the apiserver", error: error)
         }
     }
 
     func shutdown() async {
         try? await client.shutdown()
-    }
-
-    /// Transient trouble (unreachable, timeout, 429, 5xx) and rejected credentials (tokens
-    /// rotate) are code 11, so the runtime retries; a missing pod is code 3; anything else
-    /// (a CA that does not match, forbidden, invalid) is a configuration error, code 7.
-    static func cniError(_ error: KubeError, what: String) -> CNIError {
-        let code: Int
-        switch error {
-        case _ where error.isTransient: code = CNIErrorCode.tryAgainLater
-        case .unauthorized: code = CNIErrorCode.tryAgainLater
-        case .notFound: code = CNIErrorCode.unknownContainer
-        default: code = CNIErrorCode.invalidNetworkConfig
-        }
-        return CNIError(code: code, msg: "\(what): \(error.description)")
     }
 }

@@ -21,8 +21,7 @@ extension Multinet {
             }
             await kube.shutdown()
             guard let defaultResult = attached.first(where: { $0.planned.isDefault })?.result else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "pod \(request.pod.displayName): no default network was attached")
+                throw PlanFailure.noDefaultNetworkAttached(pod: request.pod.displayName)
             }
             return try defaultResult.json(as: request.config.cniVersion)
         } catch {

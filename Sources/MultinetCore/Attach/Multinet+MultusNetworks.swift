@@ -25,13 +25,10 @@ extension Multinet {
             return try resolver.resolve(path: path, ownName: config.name, key: network.key)
         case .object(let namespace, let name):
             guard let access else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "NetworkAttachmentDefinition \(namespace)/\(name) cannot be read: multinet has no apiserver",
-                               details: "set \"kubeconfig\" in multinet's configuration, or run where KUBERNETES_SERVICE_HOST is set")
+                throw PlanFailure.noAPIServerForObject(namespace: namespace, name: name)
             }
             guard let nad = try await access.networkAttachmentDefinition(namespace: namespace, name: name) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "NetworkAttachmentDefinition \(namespace)/\(name) does not exist")
+                throw PlanFailure.attachmentDefinitionMissing(qualifiedName: "\(namespace)/\(name)")
             }
             return try resolver.resolve(nad)
         case .name(let name):
@@ -56,8 +53,7 @@ extension Multinet {
                 nadProblem = "\"\(name)\" cannot be a NetworkAttachmentDefinition name"
             }
             guard let file = try fileNetwork(name, resolver: resolver, logger: logger) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(nadProblem), and \(resolver.confDirectory.path) holds no configuration file whose \"name\" is \"\(name)\"")
+                throw PlanFailure.noNetworkFile(problem: nadProblem, confDir: resolver.confDirectory.path, name: name)
             }
             return definition(file)
         }

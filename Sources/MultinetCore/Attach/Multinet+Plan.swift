@@ -32,9 +32,7 @@ extension Multinet {
         if let dialect {
             try NamespacePolicy(request.config).check(wanted, pod: pod)
             guard let made = try kube.get() else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "pod \(pod.displayName) selects networks with \(dialect.annotation), but multinet has no apiserver to read them from",
-                               details: "set \"kubeconfig\" in multinet's configuration, or run where KUBERNETES_SERVICE_HOST is set")
+                throw PlanFailure.noAPIServer(pod: pod.displayName, annotation: dialect.annotation)
             }
             access = made
         } else if nodeNetworks.contains(where: \.mayReadApiserver) {
@@ -120,7 +118,7 @@ extension Multinet {
             case .failure(let failure)?:
                 error = failure
             case nil:
-                error = CNIError(code: CNIErrorCode.tryAgainLater, msg: "network lookup \(index + 1) did not finish")
+                error = PlanFailure.lookupUnfinished(number: index + 1)
             }
             switch lookup {
             case .node(let network):
@@ -143,7 +141,7 @@ extension Multinet {
                 return .success(try await resolve(network, access: access, resolver: resolver, config: config, logger: logger))
             case .selection(let selection, let dialect):
                 guard let access else {
-                    return .failure(CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "multinet has no apiserver to read it from"))
+                    return .failure(PlanFailure.noAPIServerForSelection)
                 }
                 return .success(try await resolve(selection, dialect: dialect, access: access, resolver: resolver))
             }
@@ -158,14 +156,12 @@ extension Multinet {
         switch dialect {
         case .multus:
             guard let nad = try await access.networkAttachmentDefinition(namespace: selection.namespace, name: selection.name) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "NetworkAttachmentDefinition \(selection.qualifiedName) does not exist")
+                throw PlanFailure.attachmentDefinitionMissing(qualifiedName: selection.qualifiedName)
             }
             return try resolver.resolve(nad)
         case .alpha:
             guard let network = try await access.network(namespace: selection.namespace, name: selection.name) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "Network \(selection.qualifiedName) (\(Network.resourceType.group)) does not exist")
+                throw PlanFailure.networkMissing(qualifiedName: selection.qualifiedName, group: Network.resourceType.group)
             }
             return try resolver.resolve(network)
         }

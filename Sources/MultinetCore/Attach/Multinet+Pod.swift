@@ -11,14 +11,12 @@ extension Multinet {
     func podAnnotations(_ request: CNIRequest, kube: KubeSession) async throws -> [String: String] {
         if let passed = request.config.runtimeConfig[Self.podAnnotationsCapability] {
             guard let object = passed.objectValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "runtimeConfig \"\(Self.podAnnotationsCapability)\" must be an object, not \(passed.kindName)")
+                throw PlanFailure.podAnnotationsNotObject(capability: Self.podAnnotationsCapability, kind: passed.kindName)
             }
             var out: [String: String] = [:]
             for (key, value) in object {
                 guard let text = value.stringValue else {
-                    throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                                   msg: "runtimeConfig \"\(Self.podAnnotationsCapability)\": annotation \"\(key.prefix(80))\" must be a string")
+                    throw PlanFailure.podAnnotationNotString(capability: Self.podAnnotationsCapability, key: key)
                 }
                 out[key] = text
             }
@@ -29,9 +27,7 @@ extension Multinet {
         guard let access = try kube.get() else { return [:] }
         let info = try await access.pod(namespace: pod.namespace, name: pod.name)
         if !pod.uid.isEmpty, info.uid != pod.uid {
-            throw CNIError(code: CNIErrorCode.unknownContainer,
-                           msg: "pod \(pod.displayName): the runtime's K8S_POD_UID \(pod.uid) does not match the apiserver's pod UID \(info.uid)",
-                           details: "the pod was deleted and recreated under the same name; this sandbox belongs to the old pod")
+            throw PlanFailure.podReplaced(pod: pod.displayName, runtimeUID: pod.uid, apiserverUID: info.uid)
         }
         return info.annotations
     }

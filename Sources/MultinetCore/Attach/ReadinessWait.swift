@@ -33,9 +33,7 @@ public struct ReadinessWait: Sendable {
         while true {
             let elapsed = now() &- started
             guard elapsed < timeoutNanoseconds else {
-                throw CNIError(code: CNIErrorCode.tryAgainLater,
-                               msg: "the cluster network is not ready: readinessindicatorfile \(path) does not exist after \(Self.seconds(elapsed)) s",
-                               details: "multinet waits for it before attaching anything, as Multus does; the runtime retries the ADD")
+                throw PlanFailure.clusterNetworkNotReady(path: path, seconds: Self.seconds(elapsed))
             }
             await sleep(min(pollNanoseconds, timeoutNanoseconds - elapsed))
             if exists() { return max(1, now() &- started) }

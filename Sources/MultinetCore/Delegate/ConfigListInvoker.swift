@@ -31,16 +31,15 @@ public struct ConfigListInvoker: Sendable {
             let stdout = try run(list, index: index, command: .add, prevResult: previous, context: context)
             let plugin = list.pluginTypes[index]
             guard !stdout.isEmpty else {
-                throw CNIError(code: CNIErrorCode.delegateFailed,
-                               msg: "plugin \(plugin) of network \"\(list.name)\" exited 0 on ADD without printing a result")
+                throw DelegateFailure.noResult(plugin: plugin, network: list.name)
             }
             let json: JSONValue
             do {
                 json = try JSONValue(parsing: stdout)
             } catch {
-                throw CNIError(code: CNIErrorCode.decodingFailure,
-                               msg: "plugin \(plugin) of network \"\(list.name)\" printed a result that is not JSON",
-                               details: "\(error.description); stdout begins: \(String(decoding: stdout.prefix(120), as: UTF8.self))")
+                throw DelegateFailure.resultNotJSON(
+                    plugin: plugin, network: list.name,
+                    problem: "\(error.description); stdout begins: \(String(decoding: stdout.prefix(120), as: UTF8.self))")
             }
             let parsed: CNIResult
             do throws {
@@ -84,8 +83,7 @@ public struct ConfigListInvoker: Sendable {
             do {
                 path = try executor.findPlugin(type: type, in: context.searchPath)
             } catch {
-                throw CNIError(code: CNIErrorCode.pluginNotAvailable,
-                               msg: "network \"\(list.name)\" is not ready: plugin \(type) is not installed in \(context.searchPath)")
+                throw DelegateFailure.notInstalled(network: list.name, plugin: type, searchPath: context.searchPath)
             }
             guard let version = list.cniVersion, version >= .v1_1_0 else { continue }
             let supported = try versions(ofPluginAt: path, context: context)
@@ -105,8 +103,7 @@ public struct ConfigListInvoker: Sendable {
                                                        environment: context.environment(for: .version),
                                                        stdin: stdin, timeoutSeconds: context.timeoutSeconds))
         guard let json = try? JSONValue(parsing: stdout), let list = json["supportedVersions"]?.arrayValue else {
-            throw CNIError(code: CNIErrorCode.decodingFailure,
-                           msg: "plugin \(name) answered VERSION without a supportedVersions list")
+            throw DelegateFailure.noVersionList(plugin: name)
         }
         return list.compactMap { $0.stringValue.flatMap(CNIVersion.init) }
     }
@@ -124,9 +121,7 @@ public struct ConfigListInvoker: Sendable {
             common = common.filter(theirs.contains)
         }
         guard let chosen = common.max() else {
-            throw CNIError(code: CNIErrorCode.incompatibleVersion,
-                           msg: "network \"\(list.name)\": its plugins \(list.pluginTypes) share no CNI version with multinet",
-                           details: "declared \"\(list.cniVersionText)\"; multinet supports \(CNIVersion.supported.map(\.description).joined(separator: ", "))")
+            throw DelegateFailure.noCommonVersion(network: list.name, plugins: list.pluginTypes, declared: list.cniVersionText)
         }
         return list.with(cniVersion: chosen)
     }

@@ -17,8 +17,7 @@ public enum PluginLocator {
     ///   `directories` (naming the link and its target).
     public static func find(type: String, in directories: [String]) throws -> String {
         if let problem = PluginName.problem(type) {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "plugin type \"\(type.prefix(64))\" is not a plugin name", details: problem)
+            throw PluginLookupFailure.notAPluginName(type: type, problem: problem)
         }
         let searched = directories.filter { $0.hasPrefix("/") }
         for directory in searched {
@@ -29,24 +28,19 @@ public enum PluginLocator {
             try checkLinkTarget(candidate, type: type, directories: searched)
             return candidate
         }
-        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                       msg: "failed to find plugin \"\(type)\" in path \(directories)",
-                       details: "install the plugin binary into one of these directories")
+        throw PluginLookupFailure.notFound(type: type, directories: directories)
     }
 
     /// Refuses `candidate` when it is a symbolic link (or lies under one) whose real path is
     /// outside the real paths of `directories`.
     static func checkLinkTarget(_ candidate: String, type: String, directories: [String]) throws {
         guard let target = realPath(candidate) else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "plugin \"\(type)\" at \(candidate) cannot be resolved to a real path")
+            throw PluginLookupFailure.unresolvable(type: type, path: candidate)
         }
         if target == candidate { return }
         let roots = directories.compactMap(realPath)
         if roots.contains(where: { target.hasPrefix($0 == "/" ? "/" : $0 + "/") }) { return }
-        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                       msg: "plugin \"\(type)\" at \(candidate) is a symbolic link to \(target), outside the plugin directories \(directories)",
-                       details: "multinet runs only binaries inside CNI_PATH or binDir; install the plugin there or add its directory to binDir")
+        throw PluginLookupFailure.linkOutsideDirectories(type: type, path: candidate, target: target, directories: directories)
     }
 
     /// The canonical absolute path of `path`, every symbolic link resolved; `nil` when it

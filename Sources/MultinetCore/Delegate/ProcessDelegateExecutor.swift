@@ -24,9 +24,7 @@ public struct ProcessDelegateExecutor: DelegateExecutor {
         do {
             output = try ProcessRunner.run(request)
         } catch {
-            throw CNIError(code: CNIErrorCode.delegateFailed,
-                           msg: "cannot run plugin \(call.pluginName) for \(call.command.rawValue)",
-                           details: error.description)
+            throw DelegateFailure.cannotRun(plugin: call.pluginName, command: call.command.rawValue, problem: error.description)
         }
         let millis = Double(output.durationNanoseconds) / 1_000_000
         if !output.stderr.isEmpty {
@@ -48,8 +46,7 @@ public struct ProcessDelegateExecutor: DelegateExecutor {
         switch output.exit {
         case .exited(0):
             if output.stdoutTruncated {
-                throw CNIError(code: CNIErrorCode.delegateFailed,
-                               msg: "plugin \(call.pluginName) printed more output than multinet accepts on \(call.command.rawValue)")
+                throw DelegateFailure.outputTooLarge(plugin: call.pluginName, command: call.command.rawValue)
             }
             return output.stdout
         case .exited(let status):
@@ -57,17 +54,13 @@ public struct ProcessDelegateExecutor: DelegateExecutor {
                 if error.msg.isEmpty { error.msg = "plugin \(call.pluginName) failed with exit status \(status)" }
                 throw error
             }
-            throw CNIError(code: CNIErrorCode.delegateFailed,
-                           msg: "plugin \(call.pluginName) failed on \(call.command.rawValue) with exit status \(status) and no CNI error",
-                           details: stderrTail.isEmpty ? Self.preview(output.stdout) : stderrTail)
+            throw DelegateFailure.failedWithoutError(plugin: call.pluginName, command: call.command.rawValue, status: status,
+                                                     output: stderrTail.isEmpty ? Self.preview(output.stdout) : stderrTail)
         case .signaled(let signal):
-            throw CNIError(code: CNIErrorCode.delegateFailed,
-                           msg: "plugin \(call.pluginName) was killed by signal \(signal) during \(call.command.rawValue)",
-                           details: stderrTail)
+            throw DelegateFailure.killed(plugin: call.pluginName, command: call.command.rawValue, signal: signal, stderr: stderrTail)
         case .timedOut:
-            throw CNIError(code: CNIErrorCode.delegateFailed,
-                           msg: "plugin \(call.pluginName) did not finish \(call.command.rawValue) within \(Self.format(call.timeoutSeconds)) s (delegateTimeoutSeconds) and was killed",
-                           details: stderrTail)
+            throw DelegateFailure.timedOut(plugin: call.pluginName, command: call.command.rawValue,
+                                           seconds: Self.format(call.timeoutSeconds), stderr: stderrTail)
         }
     }
 

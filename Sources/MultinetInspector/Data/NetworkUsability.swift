@@ -31,11 +31,10 @@ public struct NetworkUsability: Sendable {
         whyNotFound = { type in
             do {
                 _ = try PluginLocator.find(type: type, in: binDirs)
-                return "plugin binary \"\(type)\" missing from the bin dirs"
-            } catch {
-                let error = CNIError(reporting: error)
-                return error.msg.contains("symbolic link") ? error.msg : "plugin binary \"\(type)\" missing from the bin dirs"
-            }
+            } catch let failure as PluginLookupFailure {
+                if case .linkOutsideDirectories = failure { return failure.cniError.msg }
+            } catch {}
+            return "plugin binary \"\(type)\" missing from the bin dirs"
         }
     }
 

@@ -1,10 +1,9 @@
 import Foundation
 import Testing
-@testable import MultinetCore
 @testable import MultinetCNI
 @testable import MultinetPlanning
 
-@Suite("conf dir and plugin lookup")
+@Suite("conf dir")
 struct ConfDirectoryTests {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("multinet-conf-\(UUID().uuidString)").path
 
@@ -45,52 +44,6 @@ struct ConfDirectoryTests {
     func missingDir() {
         #expect { try ConfDirectory(path: dir + "/absent", ownName: "multinet").defaultNetwork(named: nil) } throws: {
             ($0 as? CNIError)?.msg.contains("cannot read the CNI conf dir") == true
-        }
-    }
-
-    @Test("plugins are found only as bare names in the given directories")
-    func pluginLocator() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try write("plug", "#!/bin/sh\n")
-        try write("noexec", "#!/bin/sh\n")
-        chmod(dir + "/plug", 0o755)
-        #expect(try PluginLocator.find(type: "plug", in: ["/nonexistent", dir]) == dir + "/plug")
-        #expect(throws: CNIError.self) { try PluginLocator.find(type: "noexec", in: [dir]) }
-        #expect(throws: CNIError.self) { try PluginLocator.find(type: "../\(URL(fileURLWithPath: dir).lastPathComponent)/plug", in: [dir]) }
-        #expect(throws: CNIError.self) { try PluginLocator.find(type: dir + "/plug", in: ["/"]) }
-        // relative directories in the search path are ignored
-        #expect(throws: CNIError.self) { try PluginLocator.find(type: "plug", in: ["relative"]) }
-    }
-
-    @Test("a symbolic link is followed only to a target inside one of the plugin directories")
-    func pluginSymlinks() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let files = FileManager.default
-        for sub in ["bin", "other", "outside"] {
-            try files.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true)
-        }
-        try write("bin/real", "#!/bin/sh\n")
-        try write("other/elsewhere", "#!/bin/sh\n")
-        try write("outside/evil", "#!/bin/sh\n")
-        for path in ["bin/real", "other/elsewhere", "outside/evil"] { chmod(dir + "/" + path, 0o755) }
-        try files.createSymbolicLink(atPath: dir + "/bin/inside", withDestinationPath: "real")
-        try files.createSymbolicLink(atPath: dir + "/bin/across", withDestinationPath: dir + "/other/elsewhere")
-        try files.createSymbolicLink(atPath: dir + "/bin/evil", withDestinationPath: "../outside/evil")
-        try files.createSymbolicLink(atPath: dir + "/linked-bin", withDestinationPath: dir + "/bin")
-        let bin = dir + "/bin", other = dir + "/other"
-        #expect(try PluginLocator.find(type: "inside", in: [bin]) == bin + "/inside")
-        #expect(try PluginLocator.find(type: "across", in: [bin, other]) == bin + "/across")
-        // A plugin directory that is itself a link is fine: targets are compared by real path.
-        #expect(try PluginLocator.find(type: "real", in: [dir + "/linked-bin"]) == dir + "/linked-bin/real")
-        #expect(try PluginLocator.find(type: "inside", in: [dir + "/linked-bin"]) == dir + "/linked-bin/inside")
-        #expect { try PluginLocator.find(type: "across", in: [bin]) } throws: { error in
-            let error = error as? CNIError
-            return error?.code == 7 && error?.msg.contains("plugin \"across\"") == true
-                && error?.msg.contains("symbolic link to \(other)/elsewhere") == true
-        }
-        #expect { try PluginLocator.find(type: "evil", in: [bin, other]) } throws: { error in
-            let error = error as? CNIError
-            return error?.code == 7 && error?.msg.contains("\(dir)/outside/evil, outside the plugin directories") == true
         }
     }
 }
