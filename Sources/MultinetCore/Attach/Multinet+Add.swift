@@ -108,9 +108,7 @@ extension Multinet {
         let existing = try recordedAttachments(request, store: store)
         guard !existing.isEmpty else { return }
         if existing.contains(where: { $0.state == .attached }) {
-            throw CNIError(code: CNIErrorCode.alreadyAttached,
-                           msg: "container \(env.containerID) is already attached on \(env.ifName)",
-                           details: "the runtime must DEL before it ADDs the same container and interface again")
+            throw CommandFailure.alreadyAttached(containerID: env.containerID, ifName: env.ifName)
         }
         logger.warning("tearing down records of an earlier failed ADD before this one",
                        metadata: ["container": .string(env.containerID), "records": .string(String(existing.count))])

@@ -8,20 +8,17 @@ extension Multinet {
     public func check(_ request: CNIRequest) async throws {
         let env = request.environment
         guard request.config.cniVersion >= .v0_4_0 else {
-            throw CNIError(code: CNIErrorCode.incompatibleVersion,
-                           msg: "CHECK needs cniVersion 0.4.0 or later; the multinet configuration declares \(request.config.cniVersion)")
+            throw CommandFailure.versionTooOld(command: "CHECK", needs: "0.4.0 or later", declared: request.config.cniVersion)
         }
         let store = try openStore(request.config)
         let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
-            throw CNIError(code: CNIErrorCode.unknownContainer,
-                           msg: "container \(env.containerID) has no attachment on \(env.ifName) recorded by multinet")
+            throw CommandFailure.notRecorded(containerID: env.containerID, ifName: env.ifName)
         }
         for record in records {
             guard record.state == .attached else {
-                throw CNIError(code: CNIErrorCode.unknownContainer,
-                               msg: "network \"\(record.network)\" on \(record.ifName) of container \(env.containerID) is \(record.state.rawValue), not attached",
-                               details: record.error ?? "")
+                throw CommandFailure.notAttached(network: record.network, ifName: record.ifName, containerID: env.containerID,
+                                                 state: record.state, error: record.error)
             }
             let started = MonotonicClock.nanoseconds()
             do throws {

@@ -67,8 +67,8 @@ extension Multinet {
     private func setDefaultRoute(_ gateways: [IPAddress], on chosen: (planned: PlannedAttachment, result: CNIResult),
                                  netns: String, prefix: String) throws -> DefaultRoutePlan {
         let ifName = chosen.planned.ifName
-        func kernelFailure(_ error: NetlinkError, _ activity: String) -> CNIError {
-            CNIError(code: CNIErrorCode.ioFailure, msg: "\(prefix): \(activity) in \(netns)", details: error.description)
+        func kernelFailure(_ error: NetlinkError, _ activity: String) -> RouteFailure {
+            .kernel(context: prefix, activity: activity, netns: netns, error: error)
         }
         let session: any KernelSession
         let links: [KernelLink]
@@ -86,8 +86,7 @@ extension Multinet {
                                              subnets: chosen.result.prefixes(forInterface: ifName),
                                              links: links, routes: routes)
         } catch {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(prefix): \(error.description)",
-                           details: "a default-route gateway must lie in one of the subnets the network's result gives the interface")
+            throw RouteFailure.unplannable(context: prefix, problem: error)
         }
         var removed: [KernelRoute] = []
         for route in plan.removals {

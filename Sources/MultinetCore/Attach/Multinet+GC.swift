@@ -10,8 +10,7 @@ extension Multinet {
     /// longer lists as valid, with the recorded netns, `CNI_PATH` and `CNI_ARGS`.
     public func gc(_ request: CNIRequest) async throws {
         guard request.config.cniVersion >= .v1_1_0 else {
-            throw CNIError(code: CNIErrorCode.incompatibleVersion,
-                           msg: "GC needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
+            throw CommandFailure.versionTooOld(command: "GC", needs: "1.1.0", declared: request.config.cniVersion)
         }
         let valid = try Self.validAttachments(request.config)
         let store = try openStore(request.config)
@@ -19,7 +18,7 @@ extension Multinet {
         do {
             records = try store.allAttachments()
         } catch {
-            throw CNIError(code: CNIErrorCode.storeFailure, msg: "cannot read the checkpoint store", details: error.description)
+            throw StoreFailure(action: "cannot read the checkpoint store", underlying: error)
         }
         let now = wallClock()
         // An ADD still running must not be collected under its feet.
@@ -38,9 +37,7 @@ extension Multinet {
         }
         logger.info("GC finished", metadata: ["collected": .string(String(stale.count)), "failed": .string(String(failures.count))])
         if !failures.isEmpty {
-            throw CNIError(code: CNIErrorCode.teardownFailed,
-                           msg: "GC: \(failures.count) attachment(s) could not be torn down: \(failures.joined(separator: "; "))",
-                           details: "the records are kept for the next GC or `multinet-inspect retry`")
+            throw CommandFailure.collectionIncomplete(failures: failures)
         }
     }
 
@@ -54,18 +51,15 @@ extension Multinet {
     /// "nothing is valid", which would tear down every pod on the node.
     static func validAttachments(_ config: MultinetConfig) throws -> Set<ValidAttachment> {
         guard let value = config.raw[validAttachmentsKey] else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "GC without \"\(validAttachmentsKey)\" is refused: it would tear down every attachment")
+            throw CommandFailure.validAttachmentsMissing(key: validAttachmentsKey)
         }
         guard let array = value.arrayValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\"\(validAttachmentsKey)\" must be an array, not \(value.kindName)")
+            throw CommandFailure.validAttachmentsNotArray(key: validAttachmentsKey, kind: value.kindName)
         }
         var out = Set<ValidAttachment>()
         for (index, element) in array.enumerated() {
             guard let id = element["containerID"]?.stringValue, let ifName = element["ifname"]?.stringValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\"\(validAttachmentsKey)\"[\(index)] must be an object with string \"containerID\" and \"ifname\"")
+                throw CommandFailure.validAttachmentMalformed(key: validAttachmentsKey, index: index)
             }
             out.insert(ValidAttachment(containerID: id, ifName: ifName))
         }

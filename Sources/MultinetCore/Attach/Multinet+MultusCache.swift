@@ -60,7 +60,7 @@ extension Multinet {
             do throws {
                 if let problem = teardown.problem { throw problem }
                 guard let list = teardown.configuration else {
-                    throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(path): delegate \(teardown.index) has no configuration")
+                    throw CommandFailure.cachedDelegateUnconfigured(path: path, index: teardown.index)
                 }
                 let context = DelegateContext(
                     containerID: env.containerID, netns: env.netns, ifName: teardown.ifName, cniPath: cniPath,
@@ -97,9 +97,7 @@ extension Multinet {
         do {
             try cache.removeEntry(containerID: env.containerID)
         } catch {
-            throw CNIError(code: CNIErrorCode.ioFailure,
-                           msg: "DEL of container \(env.containerID): every delegate in Multus's cache entry \(path) was torn down, but the entry could not be removed",
-                           details: error.description)
+            throw CommandFailure.cacheEntryNotRemoved(containerID: env.containerID, path: path, problem: error.description)
         }
         logger.info("every delegate in Multus's cache entry was torn down; the entry is removed",
                     metadata: ["container": .string(env.containerID), "file": .string(path),

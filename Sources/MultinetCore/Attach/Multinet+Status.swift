@@ -10,12 +10,10 @@ extension Multinet {
     /// STATUS never contacts the apiserver.
     public func status(_ request: CNIRequest) async throws {
         guard request.config.cniVersion >= .v1_1_0 else {
-            throw CNIError(code: CNIErrorCode.incompatibleVersion,
-                           msg: "STATUS needs cniVersion 1.1.0; the multinet configuration declares \(request.config.cniVersion)")
+            throw CommandFailure.versionTooOld(command: "STATUS", needs: "1.1.0", declared: request.config.cniVersion)
         }
         if let path = request.config.multus.readinessIndicatorFile, !FileSystem.exists(path) {
-            throw CNIError(code: CNIErrorCode.pluginNotAvailable,
-                           msg: "multinet is not ready: readinessindicatorfile \(path) does not exist")
+            throw CommandFailure.readinessFileMissing(path: path)
         }
         let file: NetworkFile?
         do {

@@ -32,8 +32,7 @@ extension Multinet {
                     try store.removeAttachment(containerID: record.containerID, runtimeIfName: record.runtimeIfName,
                                                ifName: record.ifName)
                 } catch {
-                    throw CNIError(code: CNIErrorCode.storeFailure, msg: "torn down, but its record could not be removed",
-                                   details: error.description)
+                    throw StoreFailure(action: "torn down, but its record could not be removed", underlying: error)
                 }
                 logger.info("detached", metadata: [
                     "container": .string(record.containerID), "network": .string(record.network),

@@ -90,8 +90,7 @@ public struct Multinet: CNIPlugin {
     func defaultNetworkFile(_ config: MultinetConfig) throws -> NetworkFile {
         if let cluster = config.multus.clusterNetwork {
             guard let file = try localClusterNetwork(cluster, config: config) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "the cluster network \"\(cluster.text)\" (\(cluster.key)) has no configuration on this node; it names a NetworkAttachmentDefinition, which only ADD reads from the apiserver")
+                throw CommandFailure.clusterNetworkNotLocal(text: cluster.text, key: cluster.key)
             }
             return file
         }

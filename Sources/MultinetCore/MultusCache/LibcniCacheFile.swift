@@ -27,12 +27,12 @@ public enum LibcniCacheFile {
         do {
             document = try JSONValue(parsing: bytes)
         } catch {
-            throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(source) is not valid JSON", details: error.description)
+            throw MultusCacheProblem.undecodable("\(source) is not valid JSON", details: error.description)
         }
         var resultDocument = document
         if document["kind"]?.stringValue == kind {
             guard let cached = document["result"], cached != .null else {
-                throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(source) holds no result")
+                throw MultusCacheProblem.undecodable("\(source) holds no result")
             }
             resultDocument = cached
         }

@@ -23,29 +23,25 @@ public struct MultusCacheEntry: Sendable, Equatable {
     ///   - source: the file's path, named in every message.
     public init(parsing bytes: [UInt8], source: String) throws {
         guard bytes.contains(where: { !Self.isJSONWhitespace($0) }) else {
-            throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(source) is not a Multus cache entry: the file is empty")
+            throw MultusCacheProblem.undecodable("\(source) is not a Multus cache entry: the file is empty")
         }
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes)
         } catch {
-            throw CNIError(code: CNIErrorCode.decodingFailure,
-                           msg: "\(source) is not a Multus cache entry: it is not valid JSON (truncated or damaged)",
+            throw MultusCacheProblem.undecodable("\(source) is not a Multus cache entry: it is not valid JSON (truncated or damaged)",
                            details: error.description)
         }
         guard let elements = value.arrayValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(source) is not a Multus cache entry: it is \(value.kindName), not an array of delegates")
+            throw MultusCacheProblem.malformed("\(source) is not a Multus cache entry: it is \(value.kindName), not an array of delegates")
         }
         guard !elements.isEmpty else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(source) is not a Multus cache entry: it lists no delegates")
+            throw MultusCacheProblem.malformed("\(source) is not a Multus cache entry: it lists no delegates")
         }
         var delegates: [MultusCachedDelegate] = []
         for (index, element) in elements.enumerated() {
             guard let object = element.objectValue, object["Bytes"] != nil else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(source) is not a Multus cache entry: element \(index) is \(element.objectValue == nil ? element.kindName : "an object without \"Bytes\""), not a delegate")
+                throw MultusCacheProblem.malformed("\(source) is not a Multus cache entry: element \(index) is \(element.objectValue == nil ? element.kindName : "an object without \"Bytes\""), not a delegate")
             }
             delegates.append(MultusCachedDelegate(parsing: object, index: index, source: source))
         }

@@ -15,18 +15,18 @@ extension MultusCachedDelegate {
         guard let legacy, legacy != .null else { return nil }
         let field = label + ": CNINetworkConfigList"
         guard let object = legacy.objectValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(field) must be an object, not \(legacy.kindName)")
+            throw MultusCacheProblem.malformed("\(field) must be an object, not \(legacy.kindName)")
         }
         let listBytes = try bytes(object, "Bytes", field) ?? []
         let plugins = object["Plugins"].flatMap { $0 == .null ? nil : $0 }
         guard let plugins else {
             guard listBytes.isEmpty else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(field) has Bytes but no Plugins")
+                throw MultusCacheProblem.malformed("\(field) has Bytes but no Plugins")
             }
             return nil
         }
         guard let pluginArray = plugins.arrayValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(field): Plugins must be an array, not \(plugins.kindName)")
+            throw MultusCacheProblem.malformed("\(field): Plugins must be an array, not \(plugins.kindName)")
         }
         if listBytes.isEmpty && pluginArray.isEmpty { return nil }
         var list = try jsonObject(listBytes, what: "\(field): Bytes")
@@ -34,7 +34,7 @@ extension MultusCachedDelegate {
         for (position, plugin) in pluginArray.enumerated() {
             let pluginField = "\(field): Plugins[\(position)]"
             guard let pluginObject = plugin.objectValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(pluginField) must be an object, not \(plugin.kindName)")
+                throw MultusCacheProblem.malformed("\(pluginField) must be an object, not \(plugin.kindName)")
             }
             restored.append(try jsonObject(try bytes(pluginObject, "Bytes", pluginField) ?? [], what: "\(pluginField).Bytes"))
         }
@@ -49,32 +49,27 @@ extension MultusCachedDelegate {
     private static func merged(_ plugins: [JSONObject], housekeeping: [UInt8], label: String) throws -> [JSONObject] {
         let reduced = try jsonObject(housekeeping, what: "\(label): Bytes")
         guard let reducedPlugins = reduced["plugins"]?.arrayValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): Bytes has no plugins to merge with CNINetworkConfigList")
+            throw MultusCacheProblem.malformed("\(label): Bytes has no plugins to merge with CNINetworkConfigList")
         }
         guard reducedPlugins.count == plugins.count else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): Bytes has \(reducedPlugins.count) plugin(s), CNINetworkConfigList \(plugins.count)")
+            throw MultusCacheProblem.malformed("\(label): Bytes has \(reducedPlugins.count) plugin(s), CNINetworkConfigList \(plugins.count)")
         }
         var out = plugins
         for index in out.indices {
             guard let extra = reducedPlugins[index].objectValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label): Bytes plugins[\(index)] must be an object, not \(reducedPlugins[index].kindName)")
+                throw MultusCacheProblem.malformed("\(label): Bytes plugins[\(index)] must be an object, not \(reducedPlugins[index].kindName)")
             }
             for key in ["deviceID", "pciBusID"] {
                 if let value = extra[key] { out[index][key] = value }
             }
             guard let extraArgs = extra["args"] else { continue }
             guard let extraArgsObject = extraArgs.objectValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label): Bytes plugins[\(index)].args must be an object, not \(extraArgs.kindName)")
+                throw MultusCacheProblem.malformed("\(label): Bytes plugins[\(index)].args must be an object, not \(extraArgs.kindName)")
             }
             var args = out[index]["args"]?.objectValue ?? JSONObject()
             if let extraCNI = extraArgsObject["cni"] {
                 guard let extraCNIObject = extraCNI.objectValue else {
-                    throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                                   msg: "\(label): Bytes plugins[\(index)].args.cni must be an object, not \(extraCNI.kindName)")
+                    throw MultusCacheProblem.malformed("\(label): Bytes plugins[\(index)].args.cni must be an object, not \(extraCNI.kindName)")
                 }
                 var cni = args["cni"]?.objectValue ?? JSONObject()
                 for (key, value) in extraCNIObject { cni[key] = value }
@@ -90,10 +85,10 @@ extension MultusCachedDelegate {
         do {
             value = try JSONValue(parsing: bytes)
         } catch {
-            throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(what) is not valid JSON", details: error.description)
+            throw MultusCacheProblem.undecodable("\(what) is not valid JSON", details: error.description)
         }
         guard let object = value.objectValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(what) must be a JSON object, not \(value.kindName)")
+            throw MultusCacheProblem.malformed("\(what) must be a JSON object, not \(value.kindName)")
         }
         return object
     }

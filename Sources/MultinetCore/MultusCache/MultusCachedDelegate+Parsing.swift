@@ -29,8 +29,7 @@ extension MultusCachedDelegate {
         ifnameRequest = try Self.string(element, "ifnameRequest", label)
         if let requested = ifnameRequest, !requested.isEmpty,
            let problem = CNIEnvironment.interfaceNameProblem(requested) {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): ifnameRequest \"\(requested.prefix(64))\" is not an interface name", details: problem)
+            throw MultusCacheProblem.malformed("\(label): ifnameRequest \"\(requested.prefix(64))\" is not an interface name", details: problem)
         }
         macRequest = try Self.string(element, "macRequest", label)
         infinibandGUIDRequest = try Self.string(element, "infinibandGUIDRequest", label)
@@ -40,8 +39,7 @@ extension MultusCachedDelegate {
         let confList = try Self.object(element, "ConfList", label) ?? JSONObject()
         if let plugins = confList["plugins"], plugins != .null {
             guard let array = plugins.arrayValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label): ConfList.plugins must be an array, not \(plugins.kindName)")
+                throw MultusCacheProblem.malformed("\(label): ConfList.plugins must be an array, not \(plugins.kindName)")
             }
             isConfList = !array.isEmpty
         }
@@ -53,27 +51,23 @@ extension MultusCachedDelegate {
             document = restored
         } else {
             guard let housekeeping, !housekeeping.isEmpty else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label): Bytes is empty: Multus recorded no configuration to tear it down with")
+                throw MultusCacheProblem.malformed("\(label): Bytes is empty: Multus recorded no configuration to tear it down with")
             }
             do {
                 document = try JSONValue(parsing: housekeeping)
             } catch {
-                throw CNIError(code: CNIErrorCode.decodingFailure,
-                               msg: "\(label): its configuration (Bytes, decoded) is not valid JSON", details: error.description)
+                throw MultusCacheProblem.undecodable("\(label): its configuration (Bytes, decoded) is not valid JSON", details: error.description)
             }
         }
         let list = try NetworkConfigList(json: document, source: "\(label): its configuration (Bytes)", requireName: false)
         let isList = document["plugins"] != nil
         if isList != isConfList {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: isConfList
+            throw MultusCacheProblem.malformed(isConfList
                                ? "\(label): ConfList lists plugins, but its configuration (Bytes) is a single plugin configuration"
                                : "\(label): its configuration (Bytes) is a configuration list, but ConfList lists no plugins")
         }
         if isList && list.name.isEmpty {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): its configuration list (Bytes) has no \"name\"")
+            throw MultusCacheProblem.malformed("\(label): its configuration list (Bytes) has no \"name\"")
         }
         configuration = list
     }
@@ -82,7 +76,7 @@ extension MultusCachedDelegate {
     static func string(_ object: JSONObject, _ key: String, _ label: String) throws -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard let text = value.stringValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be a string, not \(value.kindName)")
+            throw MultusCacheProblem.malformed("\(label): \(key) must be a string, not \(value.kindName)")
         }
         return text
     }
@@ -91,13 +85,12 @@ extension MultusCachedDelegate {
     static func strings(_ object: JSONObject, _ key: String, _ label: String) throws -> [String]? {
         guard let value = object[key], value != .null else { return nil }
         guard let array = value.arrayValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be an array of strings, not \(value.kindName)")
+            throw MultusCacheProblem.malformed("\(label): \(key) must be an array of strings, not \(value.kindName)")
         }
         var out: [String] = []
         for (position, item) in array.enumerated() {
             guard let text = item.stringValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label): \(key)[\(position)] must be a string, not \(item.kindName)")
+                throw MultusCacheProblem.malformed("\(label): \(key)[\(position)] must be a string, not \(item.kindName)")
             }
             out.append(text)
         }
@@ -108,7 +101,7 @@ extension MultusCachedDelegate {
     static func object(_ object: JSONObject, _ key: String, _ label: String) throws -> JSONObject? {
         guard let value = object[key], value != .null else { return nil }
         guard let inner = value.objectValue else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "\(label): \(key) must be an object, not \(value.kindName)")
+            throw MultusCacheProblem.malformed("\(label): \(key) must be an object, not \(value.kindName)")
         }
         return inner
     }
@@ -117,7 +110,7 @@ extension MultusCachedDelegate {
     static func bytes(_ object: JSONObject, _ key: String, _ label: String) throws -> [UInt8]? {
         guard let text = try string(object, key, label) else { return nil }
         guard let bytes = Base64.decode(text) else {
-            throw CNIError(code: CNIErrorCode.decodingFailure, msg: "\(label): \(key) is not valid base64",
+            throw MultusCacheProblem.undecodable("\(label): \(key) is not valid base64",
                            details: "it begins \"\(text.prefix(24))\"")
         }
         return bytes
