@@ -115,7 +115,7 @@ extension Multinet {
         settleLeftovers(of: existing, request: request)
         let failures = teardown(existing, store: store, config: request.config, overrides: TeardownOverrides(request))
         if !failures.isEmpty {
-            throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "ADD (cleaning up an earlier attempt)")
+            throw TeardownIncomplete.recorded(failures: failures, containerID: env.containerID, command: "ADD (cleaning up an earlier attempt)")
         }
     }
 

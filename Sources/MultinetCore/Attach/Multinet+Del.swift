@@ -18,7 +18,7 @@ extension Multinet {
         settleLeftovers(of: records, request: request)
         let failures = teardown(records, store: store, config: request.config, overrides: TeardownOverrides(request))
         if !failures.isEmpty {
-            throw TeardownFailure.aggregate(failures, containerID: env.containerID, command: "DEL")
+            throw TeardownIncomplete.recorded(failures: failures, containerID: env.containerID, command: "DEL")
         }
     }
 

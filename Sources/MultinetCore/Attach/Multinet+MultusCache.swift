@@ -92,7 +92,7 @@ extension Multinet {
             }
         }
         guard failures.isEmpty else {
-            throw Self.multusTeardownError(failures, of: teardowns.count, path: path, containerID: env.containerID)
+            throw TeardownIncomplete.multusEntry(failures: failures, total: teardowns.count, path: path, containerID: env.containerID)
         }
         do {
             try cache.removeEntry(containerID: env.containerID)
@@ -126,18 +126,5 @@ extension Multinet {
         logger.warning("libcni's cached result cannot be used; the delegate's DEL runs without prevResult",
                        metadata: ["file": .string(file), "network": .string(teardown.network), "problem": .string(problem)])
         return nil
-    }
-
-    /// One CNI error for the delegates of a Multus cache entry that could not be torn down:
-    /// the one failure's code, or 103 for several.
-    static func multusTeardownError(_ failures: [TeardownFailure], of total: Int, path: String, containerID: String) -> CNIError {
-        let list = failures.map { failure in
-            let error = failure.error
-            return "network \"\(failure.network)\" on \(failure.ifName): \(error.msg)" + (error.details.isEmpty ? "" : " (\(error.details))")
-        }
-        let code = failures.count == 1 ? failures[0].error.code : CNIErrorCode.teardownFailed
-        return CNIError(code: code,
-                        msg: "DEL of container \(containerID): \(failures.count) of \(total) delegate(s) in Multus's cache entry \(path) could not be torn down: \(list.joined(separator: "; "))",
-                        details: "the others were torn down; the entry is kept, so the runtime's next DEL tries again. A delegate that cannot be read will not succeed on a retry: tear it down by hand, then remove the entry")
     }
 }
