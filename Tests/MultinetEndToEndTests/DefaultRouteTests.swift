@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPIServerDouble
+import MultinetCNI
 import MultinetJSON
 import MultinetTestSupport
 import Testing
@@ -26,10 +27,12 @@ struct DefaultRouteTests {
                 return
             }
             // 10.B.C.0/24 -> fd6d:6e00:B:C::/64, gateway ::1: unique as the IPv4 subnet is.
+            // Written in canonical form (RFC 5952), as `ip` and the plugins print them: with
+            // C = 0 the text "fd6d:6e00:B:0::1" would name the same address differently.
             let octets = v4.split(separator: "/")[0].split(separator: ".")
             let prefix = "fd6d:6e00:\(octets[1]):\(octets[2])"
-            netSubnet = prefix + "::/64"
-            netGateway = prefix + "::1"
+            netSubnet = IPAddress(prefix + "::")!.description + "/64"
+            netGateway = IPAddress(prefix + "::1")!.description
         }
 
         func selection(gateway: String) -> String {
