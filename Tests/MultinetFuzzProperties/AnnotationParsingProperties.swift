@@ -43,7 +43,8 @@ package enum AnnotationParsingProperties {
     }
 
     static func parse(_ annotations: [String: String]) -> Result<PodNetworkRequest, CNIError> {
-        Result { () throws(CNIError) in try PodNetworkRequest.parse(annotations: annotations, pod: pod, runtimeIfName: runtimeIfName) }
+        Result { try PodNetworkRequest.parse(annotations: annotations, pod: pod, runtimeIfName: runtimeIfName) }
+            .mapError(CNIError.init(reporting:))
     }
 
     static func check(_ text: String, dialect: SelectionDialect, _ problems: inout [String]) {

@@ -50,6 +50,7 @@ package enum ConfigParsingProperties {
         do {
             config = try MultinetConfig(parsing: bytes)
         } catch {
+            let error = CNIError(reporting: error)
             if ![CNIErrorCode.incompatibleVersion, CNIErrorCode.ioFailure, CNIErrorCode.decodingFailure,
                  CNIErrorCode.invalidNetworkConfig].contains(error.code) {
                 problems.append("MultinetConfig: rejected with unexpected code \(error.code): \(error)")

@@ -25,9 +25,9 @@ public struct LocalNodeFiles: NodeFilesSource {
         let directory = ConfDirectory(path: confDir, ownName: "")
         var rows: [NetworkRow] = []
         var files: [String: NetworkFile] = [:]
-        do throws(CNIError) {
+        do {
             for name in try directory.fileNames() {
-                do throws(CNIError) {
+                do {
                     let file = try directory.load(name)
                     // multinet's own configuration is not a network pods attach to.
                     if directory.isOwn(file.list) { continue }
@@ -35,7 +35,7 @@ public struct LocalNodeFiles: NodeFilesSource {
                     rows.append(await row(file.list, name: file.list.name, namespace: nil, kind: .file))
                 } catch {
                     rows.append(NetworkRow(name: name, namespace: nil, kind: .file, plugin: nil, cniVersion: nil,
-                                           usable: false, problem: "config invalid: \(Self.message(error))"))
+                                           usable: false, problem: "config invalid: \(Self.message(CNIError(reporting: error)))"))
                 }
             }
         } catch {

@@ -5,7 +5,7 @@ extension ConfDirectory {
     /// whose network `name` is `named`: how Multus finds a `clusterNetwork` or
     /// `defaultNetworks` name in `confDir`. multinet's own file and unparsable files are
     /// skipped (and reported through `skipped`).
-    public func firstNetwork(named: String, skipped: (String, CNIError) -> Void = { _, _ in }) throws(CNIError) -> NetworkFile? {
+    public func firstNetwork(named: String, skipped: (String, CNIError) -> Void = { _, _ in }) throws -> NetworkFile? {
         // The empty ending matches every candidate, so the search is in plain lexical order.
         try network(named: named, extensions: [""], skipped: skipped)
     }

@@ -3,8 +3,8 @@ import MultinetModel
 
 /// The value forms Multus's keys take, read with errors naming the key.
 extension ConfigReader {
-    func invalid(_ text: String) -> CNIError {
-        CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "multinet configuration: \(text)")
+    func invalid(_ text: String) -> ConfigError {
+        .invalidKey(text)
     }
 
     /// The spelling under which a Multus-only key is present: the exact one, else the one key
@@ -12,7 +12,7 @@ extension ConfigReader {
     /// `readinessIndicatorFile` works there as `readinessindicatorfile` does); `nil` if absent.
     ///
     /// - Throws: code 7 when two spellings other than the exact one are present.
-    func multusKey(_ key: String) throws(CNIError) -> String? {
+    func multusKey(_ key: String) throws -> String? {
         if object[key] != nil { return key }
         let folded = Self.asciiLowercased(key)
         let matches = object.keys.filter { Self.asciiLowercased($0) == folded }
@@ -27,7 +27,7 @@ extension ConfigReader {
     }
 
     /// A namespace name (DNS-1123 label).
-    func namespace(_ key: String) throws(CNIError) -> String? {
+    func namespace(_ key: String) throws -> String? {
         guard let name = try string(key), !name.isEmpty else { return nil }
         if let problem = KubeNames.labelProblem(name) {
             throw invalid("\"\(key)\" \"\(name.prefix(80))\" is not a namespace name: \(problem)")
@@ -38,7 +38,7 @@ extension ConfigReader {
     /// Namespace names: an array of strings, or, where `commaSeparated`, one string of names
     /// separated by commas (Multus's `globalNamespaces`; blanks around names are dropped,
     /// empty entries skipped).
-    func namespaces(_ key: String, commaSeparated: Bool) throws(CNIError) -> [String]? {
+    func namespaces(_ key: String, commaSeparated: Bool) throws -> [String]? {
         guard let value = object[key], value != .null else { return nil }
         let names: [String]
         if commaSeparated, let text = value.stringValue {
@@ -58,7 +58,7 @@ extension ConfigReader {
 
     /// A log threshold: multinet's `error`/`warn`/`info`/`debug` or Multus's
     /// `panic`/`error`/`verbose`/`debug`, in any case.
-    func logLevel(_ key: String) throws(CNIError) -> MultinetConfig.LogLevel? {
+    func logLevel(_ key: String) throws -> MultinetConfig.LogLevel? {
         guard let text = try string(key) else { return nil }
         guard let level = MultinetConfig.LogLevel(configValue: text) else {
             throw invalid("\"\(key)\" \"\(text.prefix(32))\" is not one of error, warn, info, debug (or Multus's panic, verbose)")
@@ -67,13 +67,13 @@ extension ConfigReader {
     }
 
     /// One network reference (`clusterNetwork`); an empty string counts as absent, as in Multus.
-    func networkReference(_ key: String) throws(CNIError) -> MultusNetwork? {
+    func networkReference(_ key: String) throws -> MultusNetwork? {
         guard let text = try string(key), !text.isEmpty else { return nil }
         return try MultusNetwork.parse(text, key: key)
     }
 
     /// A list of network references (`defaultNetworks`).
-    func networkReferences(_ key: String) throws(CNIError) -> [MultusNetwork]? {
+    func networkReferences(_ key: String) throws -> [MultusNetwork]? {
         guard let texts = try stringArray(key) else { return nil }
         var out: [MultusNetwork] = []
         for (index, text) in texts.enumerated() {
@@ -84,7 +84,7 @@ extension ConfigReader {
     }
 
     /// Inline network configurations (`delegates`): each a `.conf` or `.conflist` object with a `name`.
-    func delegates(_ key: String) throws(CNIError) -> [MultusNetwork]? {
+    func delegates(_ key: String) throws -> [MultusNetwork]? {
         guard let value = object[key], value != .null else { return nil }
         guard let array = value.arrayValue else { throw invalid("\"\(key)\" must be an array of network configurations, not \(value.kindName)") }
         var out: [MultusNetwork] = []

@@ -7,7 +7,7 @@ extension MultinetConfig {
     /// `panic` (shown as `error`) and `logToStderr` `true`.
     ///
     /// - Throws: code 7 naming the key whose value is wrong.
-    mutating func readMultusKeys(_ reader: ConfigReader) throws(CNIError) {
+    mutating func readMultusKeys(_ reader: ConfigReader) throws {
         var keys = MultusKeys()
         if let key = try reader.multusKey("clusterNetwork"), let network = try reader.networkReference(key) {
             keys.clusterNetwork = network

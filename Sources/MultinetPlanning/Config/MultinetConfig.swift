@@ -68,28 +68,23 @@ public struct MultinetConfig: Sendable, Equatable {
     }
 
     /// Parses and validates the stdin configuration. Errors name the field at fault.
-    public init(parsing bytes: [UInt8]) throws(CNIError) {
+    public init(parsing bytes: [UInt8]) throws {
         guard bytes.count <= Self.maximumConfigBytes else {
-            throw CNIError(code: CNIErrorCode.ioFailure,
-                           msg: "the configuration on stdin is \(bytes.count) bytes; the limit is \(Self.maximumConfigBytes)")
+            throw ConfigError.tooLarge(bytes: bytes.count, limit: Self.maximumConfigBytes)
         }
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes)
         } catch {
-            throw CNIError(code: CNIErrorCode.decodingFailure,
-                           msg: "the multinet configuration on stdin is not valid JSON", details: error.description)
+            throw ConfigError.notJSON(problem: error.description)
         }
         guard let object = value.objectValue else {
-            throw CNIError(code: CNIErrorCode.decodingFailure,
-                           msg: "the multinet configuration on stdin must be a JSON object, not \(value.kindName)")
+            throw ConfigError.notObject(kind: value.kindName)
         }
         let reader = ConfigReader(object: object)
         let versionText = try reader.string("cniVersion") ?? ""
         guard let version = CNIVersion(versionText), version.isSupported else {
-            throw CNIError(code: CNIErrorCode.incompatibleVersion,
-                           msg: "incompatible CNI version \"\(versionText.prefix(32))\" in the multinet configuration",
-                           details: "multinet supports \(CNIVersion.supported.map(\.description).joined(separator: ", "))")
+            throw ConfigError.unsupportedVersion(versionText)
         }
         self.init(cniVersion: version, name: try reader.string("name") ?? "multinet")
         raw = object
@@ -108,8 +103,7 @@ public struct MultinetConfig: Sendable, Equatable {
         apiTimeoutSeconds = try reader.seconds("apiTimeoutSeconds") ?? apiTimeoutSeconds
         if let rc = object["runtimeConfig"] {
             guard let rcObject = rc.objectValue else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "multinet configuration: \"runtimeConfig\" must be an object, not \(rc.kindName)")
+                throw ConfigError.wrongType(key: "runtimeConfig", expected: "an object", kind: rc.kindName)
             }
             runtimeConfig = rcObject
         }

@@ -53,10 +53,9 @@ public struct MultusNetwork: Sendable, Equatable {
     /// Reads the text form of a reference (`clusterNetwork`, a `defaultNetworks` entry).
     ///
     /// - Throws: code 7 naming `key` when the text is none of the accepted forms.
-    public static func parse(_ text: String, key: String) throws(CNIError) -> MultusNetwork {
-        func invalid(_ rule: String) -> CNIError {
-            CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                     msg: "multinet configuration: \"\(key)\" \"\(text.prefix(128))\" \(rule)")
+    public static func parse(_ text: String, key: String) throws -> MultusNetwork {
+        func invalid(_ rule: String) -> ConfigError {
+            .invalidKey("\"\(key)\" \"\(text.prefix(128))\" \(rule)")
         }
         if text.utf8.contains(0) { throw invalid("contains a NUL byte") }
         if text.hasPrefix("/") { return MultusNetwork(key: key, reference: .path(text)) }

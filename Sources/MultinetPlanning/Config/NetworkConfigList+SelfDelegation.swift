@@ -7,11 +7,9 @@ extension NetworkConfigList {
 
     /// Refuses a configuration that runs multinet as one of its plugins (code 1, naming
     /// `source` and the plugin's field).
-    func refuseSelfDelegation(source: String) throws(CNIError) {
+    func refuseSelfDelegation(source: String) throws {
         guard let index = pluginTypes.firstIndex(of: Self.multinetType) else { return }
         let field = plugins.count == 1 ? "\"type\"" : "plugins[\(index)].type"
-        throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                       msg: "\(source): \(field) \"\(Self.multinetType)\" is multinet itself; a network cannot delegate back to multinet",
-                       details: "multinet would call itself for the same pod without end")
+        throw ConfigError.selfDelegation(source: source, field: field)
     }
 }

@@ -22,14 +22,14 @@ public struct NamespacePolicy: Sendable, Equatable {
     /// Refuses the first selection that reaches into a namespace the pod may not use.
     ///
     /// - Throws: code 7 naming the pod, the annotation, the element and the rule.
-    public func check(_ request: PodNetworkRequest, pod: PodReference) throws(CNIError) {
+    public func check(_ request: PodNetworkRequest, pod: PodReference) throws {
         guard isolation, let dialect = request.dialect else { return }
         for (index, entry) in request.selections.enumerated() {
             let namespace = entry.selection.namespace
             guard namespace != pod.namespace, !globalNamespaces.contains(namespace) else { continue }
             let allowed = ([pod.namespace] + globalNamespaces).joined(separator: ", ")
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "pod \(pod.displayName): annotation \(dialect.annotation), element \(index + 1) (\"\(entry.selection.qualifiedName)\"): namespaceIsolation allows networks of namespaces \(allowed) only")
+            throw ResolutionError.namespaceNotAllowed(pod: pod.displayName, annotation: dialect.annotation, element: index + 1,
+                                                      network: entry.selection.qualifiedName, allowed: allowed)
         }
     }
 }

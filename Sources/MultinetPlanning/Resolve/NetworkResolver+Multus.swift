@@ -12,7 +12,7 @@ extension NetworkResolver {
     ///   - key: the configuration key, named in errors.
     /// - Throws: code 7 when the path is neither a file nor a directory, or names multinet
     ///   itself; the file's own parsing errors otherwise.
-    public func resolve(path: String, ownName: String, key: String) throws(CNIError) -> NetworkDefinition {
+    public func resolve(path: String, ownName: String, key: String) throws -> NetworkDefinition {
         let file: NetworkFile
         if FileSystem.isDirectory(path) {
             file = try ConfDirectory(path: path, ownName: ownName).defaultNetwork(named: nil)
@@ -21,8 +21,7 @@ extension NetworkResolver {
             do {
                 bytes = try FileSystem.read(path, limit: MultinetConfig.maximumConfigBytes)
             } catch {
-                throw CNIError(code: error.isNotFound ? CNIErrorCode.invalidNetworkConfig : CNIErrorCode.ioFailure,
-                               msg: "\"\(key)\" \(path): cannot read the network configuration", details: error.description)
+                throw ResolutionError.fileUnreadable(key: key, path: path, missing: error.isNotFound, problem: error.description)
             }
             file = NetworkFile(path: path, list: try NetworkConfigList(parsing: bytes, source: path, requireName: true))
         }

@@ -22,7 +22,7 @@ public struct NetworkResolver: Sendable {
 
     /// The configuration of a NetworkAttachmentDefinition: `spec.config`, else the on-disk
     /// `.conflist` then `.conf` whose `name` is the NAD's name; `name` injected when missing.
-    public func resolve(_ nad: NetworkAttachmentDefinition) throws(CNIError) -> NetworkDefinition {
+    public func resolve(_ nad: NetworkAttachmentDefinition) throws -> NetworkDefinition {
         let name = nad.metadata.name
         let namespace = nad.metadata.namespace ?? ""
         let label = "NetworkAttachmentDefinition \(namespace)/\(name)"
@@ -34,8 +34,7 @@ public struct NetworkResolver: Sendable {
                                      list: list, source: "\(label) spec.config")
         }
         guard let file = try confDirectory.network(named: name, extensions: [".conflist", ".conf"]) else {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label) has no spec.config, and \(confDirectory.path) holds no .conflist or .conf file whose \"name\" is \"\(name)\"")
+            throw ResolutionError.noConfiguration(label: label, confDir: confDirectory.path, name: name)
         }
         return NetworkDefinition(name: name, namespace: namespace, kind: NetworkAttachmentDefinition.resourceType.kind,
                                  list: file.list, source: file.path)
@@ -45,25 +44,22 @@ public struct NetworkResolver: Sendable {
     /// file whose `name` is the Network's; thick is `thickConfDir/<plugin>.conflist` or
     /// `.conf` with `name` injected, else `{name, type}` whose `cniVersion` the caller
     /// negotiates with the plugin (`VERSION`).
-    public func resolve(_ network: Network) throws(CNIError) -> NetworkDefinition {
+    public func resolve(_ network: Network) throws -> NetworkDefinition {
         let name = network.metadata.name
         let namespace = network.metadata.namespace ?? ""
         let label = "Network \(namespace)/\(name)"
         let kind = Network.resourceType.kind
         guard let plugin = network.plugin, !plugin.isEmpty else {
             guard let file = try confDirectory.network(named: name) else {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "\(label) is a thin network (no spec.plugin), and \(confDirectory.path) holds no configuration file whose \"name\" is \"\(name)\"")
+                throw ResolutionError.thinNetworkWithoutFile(label: label, confDir: confDirectory.path, name: name)
             }
             return NetworkDefinition(name: name, namespace: namespace, kind: kind, list: file.list, source: file.path)
         }
         if let problem = PluginName.problem(plugin) {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): spec.plugin \"\(plugin.prefix(64))\" is not a plugin name", details: problem)
+            throw ResolutionError.notAPluginName(label: label, plugin: plugin, problem: problem)
         }
         if plugin == Self.selfType {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "\(label): spec.plugin \"\(plugin)\" is multinet itself; a network cannot delegate back to multinet")
+            throw ResolutionError.selfPlugin(label: label, plugin: plugin)
         }
         let template = ConfDirectory(path: thickConfDir, ownName: "")
         for ext in [".conflist", ".conf"] {

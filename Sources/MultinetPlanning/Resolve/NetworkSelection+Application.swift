@@ -8,13 +8,12 @@ extension NetworkSelection {
     /// `infinibandGUID`), each of which some plugin in the list must declare.
     ///
     /// - Throws: code 7 naming the capability and the plugins when none declares it.
-    public func applied(to list: NetworkConfigList) throws(CNIError) -> (list: NetworkConfigList, runtimeConfig: JSONObject) {
+    public func applied(to list: NetworkConfigList) throws -> (list: NetworkConfigList, runtimeConfig: JSONObject) {
         let arguments = capabilityArgs
         for (capability, _) in arguments {
             let declared = list.plugins.contains { $0["capabilities"]?.objectValue?[capability]?.boolValue == true }
             if !declared {
-                throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                               msg: "network \(qualifiedName): the selection sets \"\(capability)\", but no plugin in its configuration (\(list.pluginTypes.joined(separator: ", "))) declares the \"\(capability)\" capability")
+                throw ResolutionError.capabilityNotDeclared(network: qualifiedName, capability: capability, plugins: list.pluginTypes)
             }
         }
         guard let cniArgs, !cniArgs.isEmpty else { return (list, arguments) }

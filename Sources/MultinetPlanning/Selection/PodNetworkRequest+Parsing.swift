@@ -13,12 +13,12 @@ extension PodNetworkRequest {
     ///     NPWG selections are numbered after them, as Multus numbers its delegates.
     /// - Throws: a ``CNIError`` with code 7 naming the pod, the annotation, the element and the rule.
     public static func parse(annotations: [String: String], pod: PodReference, runtimeIfName: String,
-                             defaultNetworks: Int = 0) throws(CNIError) -> PodNetworkRequest {
+                             defaultNetworks: Int = 0) throws -> PodNetworkRequest {
         let alpha = annotations[SelectionDialect.alpha.annotation].flatMap(nonBlank)
         let multus = annotations[SelectionDialect.multus.annotation].flatMap(nonBlank)
         if alpha != nil && multus != nil {
-            throw CNIError(code: CNIErrorCode.invalidNetworkConfig,
-                           msg: "pod \(pod.displayName) carries both \(SelectionDialect.alpha.annotation) and \(SelectionDialect.multus.annotation); use one of them")
+            throw SelectionError.bothDialects(pod: pod.displayName, alpha: SelectionDialect.alpha.annotation,
+                                              multus: SelectionDialect.multus.annotation)
         }
         var parser = SelectionParser(pod: pod, runtimeIfName: runtimeIfName, defaultNetworks: defaultNetworks)
         if let alpha {
@@ -50,34 +50,29 @@ struct SelectionParser {
         self.defaultNetworks = defaultNetworks
     }
 
-    func failure(_ element: Int?, _ text: String?, _ rule: String) -> CNIError {
-        var where_ = "annotation \(dialect.annotation)"
-        if let element {
-            where_ += ", element \(element + 1)"
-            if let text { where_ += " (\"\(text.prefix(80))\")" }
-        }
-        return CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "pod \(pod.displayName): \(where_): \(rule)")
+    func failure(_ element: Int?, _ text: String?, _ rule: String) -> SelectionError {
+        .refused(pod: pod.displayName, annotation: dialect.annotation, element: element.map { $0 + 1 }, text: text, rule: rule)
     }
 
-    func checkSize(_ text: String) throws(CNIError) {
+    func checkSize(_ text: String) throws {
         if text.utf8.count > PodNetworkRequest.maximumAnnotationBytes {
             throw failure(nil, nil, "it is \(text.utf8.count) bytes; the limit is \(PodNetworkRequest.maximumAnnotationBytes)")
         }
     }
 
-    func checkCount(_ count: Int) throws(CNIError) {
+    func checkCount(_ count: Int) throws {
         if count > PodNetworkRequest.maximumSelections {
             throw failure(nil, nil, "it asks for \(count) networks; the limit is \(PodNetworkRequest.maximumSelections)")
         }
     }
 
-    func checkName(_ name: String, element: Int, text: String) throws(CNIError) {
+    func checkName(_ name: String, element: Int, text: String) throws {
         if let problem = KubeNames.subdomainProblem(name) {
             throw failure(element, text, "network name \"\(name.prefix(80))\" is invalid: \(problem)")
         }
     }
 
-    func checkNamespace(_ namespace: String, element: Int, text: String) throws(CNIError) {
+    func checkNamespace(_ namespace: String, element: Int, text: String) throws {
         if let problem = KubeNames.labelProblem(namespace) {
             throw failure(element, text, "namespace \"\(namespace.prefix(80))\" is invalid: \(problem)")
         }
@@ -90,7 +85,7 @@ struct SelectionParser {
     }
 
     /// Takes an interface name for `element`, refusing invalid names and duplicates.
-    mutating func claim(_ ifName: String, element: Int, text: String) throws(CNIError) {
+    mutating func claim(_ ifName: String, element: Int, text: String) throws {
         if let problem = CNIEnvironment.interfaceNameProblem(ifName) {
             throw failure(element, text, "interface name \"\(ifName.prefix(40))\" is invalid: \(problem)")
         }
@@ -107,7 +102,7 @@ struct SelectionParser {
     }
 
     /// `alpha.network.k8s.io/networks: a,b,c`.
-    mutating func alpha(_ text: String) throws(CNIError) -> PodNetworkRequest {
+    mutating func alpha(_ text: String) throws -> PodNetworkRequest {
         dialect = .alpha
         try checkSize(text)
         let names = text.split(separator: ",", omittingEmptySubsequences: false)

@@ -4,7 +4,7 @@ import MultinetJSON
 extension SelectionParser {
     /// `k8s.v1.cni.cncf.io/networks`: `[namespace/]name[@ifname]` elements separated by
     /// commas, or a JSON list of selection elements.
-    mutating func multus(_ text: String) throws(CNIError) -> PodNetworkRequest {
+    mutating func multus(_ text: String) throws -> PodNetworkRequest {
         dialect = .multus
         try checkSize(text)
         let selections: [NetworkSelection]
@@ -29,7 +29,7 @@ extension SelectionParser {
         return PodNetworkRequest(dialect: .multus, selections: entries)
     }
 
-    func commaList(_ text: String) throws(CNIError) -> [NetworkSelection] {
+    func commaList(_ text: String) throws -> [NetworkSelection] {
         let elements = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
         try checkCount(elements.count)
         var out: [NetworkSelection] = []
@@ -54,7 +54,7 @@ extension SelectionParser {
         return out
     }
 
-    func jsonList(_ text: String) throws(CNIError) -> [NetworkSelection] {
+    func jsonList(_ text: String) throws -> [NetworkSelection] {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)
@@ -73,13 +73,13 @@ extension SelectionParser {
         return out
     }
 
-    private func string(_ object: JSONObject, _ key: String, index: Int, label: String) throws(CNIError) -> String? {
+    private func string(_ object: JSONObject, _ key: String, index: Int, label: String) throws -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard let s = value.stringValue else { throw failure(index, label, "\"\(key)\" must be a string, not \(value.kindName)") }
         return s
     }
 
-    private func strings(_ object: JSONObject, _ key: String, index: Int, label: String) throws(CNIError) -> [String] {
+    private func strings(_ object: JSONObject, _ key: String, index: Int, label: String) throws -> [String] {
         guard let value = object[key], value != .null else { return [] }
         guard let array = value.arrayValue else { throw failure(index, label, "\"\(key)\" must be a list of strings, not \(value.kindName)") }
         var out: [String] = []
@@ -90,7 +90,7 @@ extension SelectionParser {
         return out
     }
 
-    func selection(from object: JSONObject, index: Int) throws(CNIError) -> NetworkSelection {
+    func selection(from object: JSONObject, index: Int) throws -> NetworkSelection {
         guard let name = try string(object, "name", index: index, label: "") else {
             throw failure(index, nil, "\"name\" is missing")
         }

@@ -180,7 +180,7 @@ struct MultinetMultusDelTests {
         #expect(MultinetConfig(cniVersion: .v1_0_0, name: "m").cniDir == "/var/lib/cni/multus")
         let parsed = try MultinetConfig(parsing: Array(#"{"cniVersion":"1.0.0","type":"multinet","cniDir":"/run/multus-cache"}"#.utf8))
         #expect(parsed.cniDir == "/run/multus-cache")
-        #expect(throws: CNIError.self) {
+        #expect(throws: ConfigError.self) {
             _ = try MultinetConfig(parsing: Array(#"{"cniVersion":"1.0.0","type":"multinet","cniDir":"relative/dir"}"#.utf8))
         }
     }

@@ -32,7 +32,7 @@ struct NetworkResolverTests {
         let a = try resolver(f).resolve(KubeObjectFixtures.nad("ns", "a", config: nil))
         #expect(a.list.pluginTypes == ["bridge"])
         #expect(a.source.hasSuffix("20-a.conflist"))
-        #expect(throws: CNIError.self) { try resolver(f).resolve(KubeObjectFixtures.nad("ns", "j", config: "  ")) }
+        #expect(throws: ResolutionError.self) { try resolver(f).resolve(KubeObjectFixtures.nad("ns", "j", config: "  ")) }
     }
 
     @Test("a thin Network is the on-disk file of its name; a thick one a template or a generated config")
@@ -66,7 +66,7 @@ struct NetworkResolverTests {
             .write(toFile: f.root + "/thick/wrapper.conflist", atomically: true, encoding: .utf8)
         let r = resolver(f)
         var expected = ""
-        do throws(CNIError) {
+        do {
             switch shape {
             case "nad":
                 expected = "spec.config: \"type\" \"multinet\" is multinet itself"
@@ -83,6 +83,7 @@ struct NetworkResolverTests {
             }
             Issue.record("\(shape) was accepted")
         } catch {
+            let error = CNIError(reporting: error)
             #expect(error.code == 7)
             #expect(error.msg.contains(expected), "\(error)")
         }
@@ -109,10 +110,10 @@ struct NamespacePolicyTests {
     func policy(isolation: Bool, global: [String], namespaces: [String], allowed: Bool) {
         let policy = NamespacePolicy(isolation: isolation, globalNamespaces: global)
         var error: CNIError?
-        do throws(CNIError) {
+        do {
             try policy.check(Self.request(namespaces), pod: Self.pod)
         } catch let caught {
-            error = caught
+            error = CNIError(reporting: caught)
         }
         if allowed {
             #expect(error == nil)

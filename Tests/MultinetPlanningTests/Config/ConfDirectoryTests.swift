@@ -27,7 +27,7 @@ struct ConfDirectoryTests {
         #expect(skipped == ["05-broken.conf"])
         #expect(try dirRef.defaultNetwork(named: "a").list.name == "a")
         #expect { try dirRef.defaultNetwork(named: "zzz") } throws: {
-            ($0 as? CNIError)?.msg.contains("\"zzz\" (defaultNetwork) has no configuration file") == true
+            CNIError(reporting: $0).msg.contains("\"zzz\" (defaultNetwork) has no configuration file")
         }
     }
 
@@ -43,7 +43,7 @@ struct ConfDirectoryTests {
     @Test("a missing conf dir is a clear error")
     func missingDir() {
         #expect { try ConfDirectory(path: dir + "/absent", ownName: "multinet").defaultNetwork(named: nil) } throws: {
-            ($0 as? CNIError)?.msg.contains("cannot read the CNI conf dir") == true
+            CNIError(reporting: $0).msg.contains("cannot read the CNI conf dir")
         }
     }
 }

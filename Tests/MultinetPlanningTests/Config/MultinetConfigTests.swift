@@ -60,7 +60,7 @@ struct MultinetConfigTests {
         #expect {
             try MultinetConfig(parsing: Array(text.utf8))
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == code && error.description.contains(fragment)
         }
     }
@@ -68,6 +68,6 @@ struct MultinetConfigTests {
     @Test("refuses a configuration over the size limit")
     func sizeLimit() {
         let big = [UInt8](repeating: 0x20, count: MultinetConfig.maximumConfigBytes + 1)
-        #expect(throws: CNIError.self) { try MultinetConfig(parsing: big) }
+        #expect(throws: ConfigError.tooLarge(bytes: big.count, limit: MultinetConfig.maximumConfigBytes)) { try MultinetConfig(parsing: big) }
     }
 }

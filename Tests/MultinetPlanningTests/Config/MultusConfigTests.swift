@@ -12,7 +12,7 @@ struct MultusConfigTests {
      "cniDir":"/var/lib/cni/multus","binDir":"/usr/lib/cni","clusterNetwork":"dflt","logLevel":"error"}
     """#
 
-    static func parse(_ keys: String) throws(CNIError) -> MultinetConfig {
+    static func parse(_ keys: String) throws -> MultinetConfig {
         try MultinetConfig(parsing: Array(#"{"cniVersion":"1.0.0","name":"multus-cni-network","type":"multinet"\#(keys)}"#.utf8))
     }
 
@@ -213,7 +213,7 @@ struct MultusConfigTests {
         #expect {
             try Self.parse(keys)
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.invalidNetworkConfig && error.msg.contains("multinet configuration")
                 && error.description.contains(fragment)
         }

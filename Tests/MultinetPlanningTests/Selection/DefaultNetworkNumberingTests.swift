@@ -8,7 +8,7 @@ import Testing
 struct DefaultNetworkNumberingTests {
     let pod = PodReference(namespace: "default", name: "web", uid: "u1")
 
-    func parse(_ annotations: [String: String], defaultNetworks: Int) throws(CNIError) -> PodNetworkRequest {
+    func parse(_ annotations: [String: String], defaultNetworks: Int) throws -> PodNetworkRequest {
         try PodNetworkRequest.parse(annotations: annotations, pod: pod, runtimeIfName: "eth0", defaultNetworks: defaultNetworks)
     }
 
@@ -27,7 +27,7 @@ struct DefaultNetworkNumberingTests {
         #expect {
             try parse(["k8s.v1.cni.cncf.io/networks": "a@\(ifName)"], defaultNetworks: 2)
         } throws: { error in
-            (error as? CNIError)?.msg == "pod default/web: annotation k8s.v1.cni.cncf.io/networks, element 1 (\"default/a\"): interface \(ifName) is taken by the node's defaultNetworks (net1 to net2)"
+            CNIError(reporting: error).msg == "pod default/web: annotation k8s.v1.cni.cncf.io/networks, element 1 (\"default/a\"): interface \(ifName) is taken by the node's defaultNetworks (net1 to net2)"
         }
     }
 

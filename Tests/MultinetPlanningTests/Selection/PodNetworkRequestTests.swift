@@ -114,7 +114,7 @@ struct PodNetworkRequestTests {
         #expect {
             try parse([alphaKey: "a", multusKey: "b"])
         } throws: { error in
-            (error as? CNIError)?.msg.contains("carries both alpha.network.k8s.io/networks and k8s.v1.cni.cncf.io/networks") == true
+            CNIError(reporting: error).msg.contains("carries both alpha.network.k8s.io/networks and k8s.v1.cni.cncf.io/networks")
         }
     }
 
@@ -123,7 +123,7 @@ struct PodNetworkRequestTests {
         #expect {
             try parse([rejection.key: rejection.value])
         } throws: { error in
-            guard let error = error as? CNIError else { return false }
+            let error = CNIError(reporting: error)
             return error.code == CNIErrorCode.invalidNetworkConfig && error.msg.contains("pod team-a/web-0") && error.msg.contains(rejection.fragment)
         }
     }
