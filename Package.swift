@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(name: "MultinetCNITests", dependencies: ["MultinetCNI", "MultinetJSON", "MultinetTestSupport"]),
         .testTarget(name: "MultinetSystemTests", dependencies: ["MultinetSystem", "MultinetCNI"]),
         .testTarget(name: "MultinetYAMLTests", dependencies: ["MultinetYAML", "MultinetJSON"]),
-        .testTarget(name: "MultinetModelTests", dependencies: ["MultinetModel"]),
+        .testTarget(name: "MultinetModelTests", dependencies: ["MultinetModel", "MultinetCNI"]),
         .testTarget(
             name: "MultinetPlanningTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Testing
 @testable import MultinetModel
+import MultinetCNI
 
 @Suite("the pod named in CNI_ARGS")
 struct PodReferenceTests {
@@ -15,7 +16,7 @@ struct PodReferenceTests {
         ("team-a", String(repeating: "w", count: 254), "the limit is 253"),
     ] as [(String, String, String?)])
     func argumentError(namespace: String, name: String, fragment: String?) {
-        let error = PodReference(namespace: namespace, name: name, uid: "u").argumentError
+        let error = PodReference(namespace: namespace, name: name, uid: "u").argumentError?.cniError
         if let fragment {
             #expect(error?.code == 4)
             #expect(error?.description.contains(fragment) == true, "\(String(describing: error))")
