@@ -25,9 +25,7 @@ let stdin: [UInt8]
 do {
     stdin = try FileSystem.readAll(fd: 0, limit: MultinetConfig.maximumConfigBytes)
 } catch {
-    let failure = CNIError(code: CNIErrorCode.ioFailure, msg: "cannot read the configuration from stdin",
-                           details: error.description)
-    let outcome = CNIDispatcher.errorOutcome(failure, version: nil)
+    let outcome = CNIDispatcher.errorOutcome(ConfigError.stdinUnreadable(problem: error.description).cniError, version: nil)
     FileSystem.writeAll(fd: 1, outcome.stdout)
     exit(outcome.exitCode)
 }

@@ -3,6 +3,8 @@ import MultinetCNI
 /// Why multinet's own configuration (its stdin) or a key in it is refused. Every case
 /// names the key at fault.
 public enum ConfigError: CNIErrorConvertible, CustomStringConvertible, Equatable {
+    /// Stdin could not be read (code 5).
+    case stdinUnreadable(problem: String)
     /// Larger than multinet reads (code 5).
     case tooLarge(bytes: Int, limit: Int)
     /// Not JSON (code 6).
@@ -22,6 +24,8 @@ public enum ConfigError: CNIErrorConvertible, CustomStringConvertible, Equatable
     public var cniError: CNIError {
         let invalid = CNIErrorCode.invalidNetworkConfig
         switch self {
+        case .stdinUnreadable(let problem):
+            return CNIError(code: CNIErrorCode.ioFailure, msg: "cannot read the configuration from stdin", details: problem)
         case .tooLarge(let bytes, let limit):
             return CNIError(code: CNIErrorCode.ioFailure, msg: "the configuration on stdin is \(bytes) bytes; the limit is \(limit)")
         case .notJSON(let problem):

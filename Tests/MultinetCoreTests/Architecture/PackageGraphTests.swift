@@ -82,6 +82,22 @@ struct PackageGraphTests {
         #expect(undeclared == [])
     }
 
+    @Test("CNI errors are built only by the wire layer and inside the failure types' own mapping")
+    func cniErrorsAreBuiltInOnePlace() throws {
+        let root = try #require(MultinetBinary.packageRoot())
+        var builders: [String] = []
+        for file in Self.swiftFiles(under: root + "/Sources") {
+            let relative = String(file.dropFirst(root.count + 1))
+            guard !relative.hasPrefix("Sources/MultinetCNI/") else { continue }
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            guard text.contains("CNIError(code:") else { continue }
+            // A failure type maps its own cases: the file declares the conformance.
+            if text.contains(": CNIErrorConvertible") { continue }
+            builders.append(relative)
+        }
+        #expect(builders == [], "build a domain failure (CNIErrorConvertible) instead")
+    }
+
     @Test("a forbidden edge is reported with its path, also when it is indirect")
     func rulesCatchForbiddenEdges() {
         let graph = PackageGraph(dependencies: [
