@@ -9,3 +9,9 @@ public protocol CNIErrorConvertible: Error {
     /// The CNI error this failure is reported as.
     var cniError: CNIError { get }
 }
+
+extension CNIErrorConvertible {
+    /// The text of the CNI error: what a failure that is also `CustomStringConvertible`
+    /// prints in logs and records.
+    public var description: String { cniError.description }
+}

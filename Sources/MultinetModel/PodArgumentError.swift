@@ -19,7 +19,4 @@ public enum PodArgumentError: CNIErrorConvertible, CustomStringConvertible, Equa
                             msg: "CNI_ARGS K8S_POD_NAME \"\(text.prefix(80))\" is not a pod name", details: problem)
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }

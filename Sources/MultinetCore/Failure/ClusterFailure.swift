@@ -26,6 +26,4 @@ enum ClusterFailure: CNIErrorConvertible, CustomStringConvertible {
             return CNIError(code: code, msg: "\(what): \(error.description)")
         }
     }
-
-    var description: String { cniError.description }
 }

@@ -68,6 +68,4 @@ enum CommandFailure: CNIErrorConvertible, CustomStringConvertible {
                             details: problem)
         }
     }
-
-    var description: String { cniError.description }
 }

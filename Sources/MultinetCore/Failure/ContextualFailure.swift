@@ -13,6 +13,4 @@ struct ContextualFailure: CNIErrorConvertible, CustomStringConvertible {
         let inner = CNIError(reporting: underlying)
         return CNIError(code: inner.code, msg: "\(context): \(inner.msg)", details: inner.details)
     }
-
-    var description: String { cniError.description }
 }

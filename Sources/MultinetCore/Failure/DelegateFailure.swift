@@ -57,6 +57,4 @@ enum DelegateFailure: CNIErrorConvertible, CustomStringConvertible {
                             details: "declared \"\(declared)\"; multinet supports \(CNIVersion.supported.map(\.description).joined(separator: ", "))")
         }
     }
-
-    var description: String { cniError.description }
 }

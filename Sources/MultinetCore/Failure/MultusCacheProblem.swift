@@ -16,6 +16,4 @@ enum MultusCacheProblem: CNIErrorConvertible, CustomStringConvertible {
             return CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: message, details: details)
         }
     }
-
-    var description: String { cniError.description }
 }

@@ -10,6 +10,4 @@ struct NotReadyFailure: CNIErrorConvertible, CustomStringConvertible {
         let inner = CNIError(reporting: underlying)
         return CNIError(code: CNIErrorCode.pluginNotAvailable, msg: "multinet is not ready: \(inner.msg)", details: inner.details)
     }
-
-    var description: String { cniError.description }
 }

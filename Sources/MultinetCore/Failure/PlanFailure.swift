@@ -67,6 +67,4 @@ enum PlanFailure: CNIErrorConvertible, CustomStringConvertible {
             return CNIError(code: invalid, msg: "pod \(pod): no default network was attached")
         }
     }
-
-    var description: String { cniError.description }
 }

@@ -28,7 +28,4 @@ public enum PluginLookupFailure: CNIErrorConvertible, CustomStringConvertible, E
                             details: "multinet runs only binaries inside CNI_PATH or binDir; install the plugin there or add its directory to binDir")
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }

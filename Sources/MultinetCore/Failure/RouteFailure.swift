@@ -18,6 +18,4 @@ enum RouteFailure: CNIErrorConvertible, CustomStringConvertible {
                             details: "a default-route gateway must lie in one of the subnets the network's result gives the interface")
         }
     }
-
-    var description: String { cniError.description }
 }

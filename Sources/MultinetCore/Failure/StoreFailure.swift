@@ -12,6 +12,4 @@ struct StoreFailure: CNIErrorConvertible, CustomStringConvertible {
     var cniError: CNIError {
         CNIError(code: CNIErrorCode.storeFailure, msg: action, details: underlying.description)
     }
-
-    var description: String { cniError.description }
 }

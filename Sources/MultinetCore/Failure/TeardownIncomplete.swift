@@ -31,6 +31,4 @@ enum TeardownIncomplete: CNIErrorConvertible, CustomStringConvertible {
     static func code(_ failures: [TeardownFailure]) -> Int {
         failures.count == 1 ? failures[0].error.code : CNIErrorCode.teardownFailed
     }
-
-    var description: String { cniError.description }
 }

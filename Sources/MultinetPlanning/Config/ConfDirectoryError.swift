@@ -27,7 +27,4 @@ public enum ConfDirectoryError: CNIErrorConvertible, CustomStringConvertible {
                             details: problems.joined(separator: "; "))
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }

@@ -47,7 +47,4 @@ public enum ConfigError: CNIErrorConvertible, CustomStringConvertible, Equatable
                             details: "multinet would call itself for the same pod without end")
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }

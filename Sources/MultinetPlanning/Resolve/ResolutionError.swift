@@ -42,7 +42,4 @@ public enum ResolutionError: CNIErrorConvertible, CustomStringConvertible, Equat
                             msg: "network \(network): the selection sets \"\(capability)\", but no plugin in its configuration (\(plugins.joined(separator: ", "))) declares the \"\(capability)\" capability")
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }

@@ -22,7 +22,4 @@ public enum SelectionError: CNIErrorConvertible, CustomStringConvertible, Equata
             return CNIError(code: CNIErrorCode.invalidNetworkConfig, msg: "pod \(pod): \(place): \(rule)")
         }
     }
-
-    /// The CNI error's text.
-    public var description: String { cniError.description }
 }
