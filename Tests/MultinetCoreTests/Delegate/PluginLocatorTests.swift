@@ -1,22 +1,18 @@
 import Foundation
 import MultinetCNI
 @testable import MultinetCore
+import MultinetTestSupport
 import Testing
 
 @Suite("plugin lookup")
 struct PluginLocatorTests {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("multinet-plugins-\(UUID().uuidString)").path
-
-    func write(_ name: String, _ text: String) throws {
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
-    }
-
     @Test("plugins are found only as bare names in the given directories")
     func pluginLocator() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try write("plug", "#!/bin/sh\n")
-        try write("noexec", "#!/bin/sh\n")
+        let scratch = try TemporaryDirectory(prefix: "multinet-plugins")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.write("plug", contents: "#!/bin/sh\n")
+        try scratch.write("noexec", contents: "#!/bin/sh\n")
         chmod(dir + "/plug", 0o755)
         #expect(try PluginLocator.find(type: "plug", in: ["/nonexistent", dir]) == dir + "/plug")
         #expect(throws: PluginLookupFailure.self) { try PluginLocator.find(type: "noexec", in: [dir]) }
@@ -28,14 +24,14 @@ struct PluginLocatorTests {
 
     @Test("a symbolic link is followed only to a target inside one of the plugin directories")
     func pluginSymlinks() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try TemporaryDirectory(prefix: "multinet-plugins")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let files = FileManager.default
         for sub in ["bin", "other", "outside"] {
             try files.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true)
         }
-        try write("bin/real", "#!/bin/sh\n")
-        try write("other/elsewhere", "#!/bin/sh\n")
-        try write("outside/evil", "#!/bin/sh\n")
+        for path in ["bin/real", "other/elsewhere", "outside/evil"] { try scratch.write(path, contents: "#!/bin/sh\n") }
         for path in ["bin/real", "other/elsewhere", "outside/evil"] { chmod(dir + "/" + path, 0o755) }
         try files.createSymbolicLink(atPath: dir + "/bin/inside", withDestinationPath: "real")
         try files.createSymbolicLink(atPath: dir + "/bin/across", withDestinationPath: dir + "/other/elsewhere")
