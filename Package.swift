@@ -110,7 +110,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "multinet",
-            dependencies: ["MultinetCore", "MultinetCNI", "MultinetPlanning", "MultinetSystem", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MultinetCore", "MultinetCNI", "MultinetPlanning", "MultinetSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             linkerSettings: pluginLinking
         ),
         .target(
