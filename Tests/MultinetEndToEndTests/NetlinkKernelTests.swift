@@ -1,5 +1,6 @@
 import Foundation
 import MultinetCNI
+import MultinetCore
 import MultinetNetlink
 import MultinetTestSupport
 import Testing
@@ -109,4 +110,22 @@ struct NetlinkKernelTests {
             }
         }
     }
+
+    @Test("the reconciliation's kernel view: a real netns is present with what ip shows, gone once deleted")
+    func observedForReconciliation() throws {
+        let (ns, _, address) = try Self.namespace()
+        let observer = KernelObserver()
+        guard case .present(let links, let addresses) = observer.observe(ns.path) else {
+            ns.delete()
+            Issue.record("\(ns.path) was not read")
+            return
+        }
+        #expect(Set(links.map(\.name)) == ["lo", "v0", "v1"])
+        #expect(links.first { $0.name == "v0" }?.mac == (try ns.mac(of: "v0")))
+        let v0 = try #require(links.first { $0.name == "v0" })
+        #expect(addresses.filter { $0.interfaceIndex == v0.index }.map(\.prefix.description).contains(address + "/24"))
+        ns.delete()
+        #expect(observer.observe(ns.path) == .gone)
+    }
+
 }
