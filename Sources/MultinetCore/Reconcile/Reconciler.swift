@@ -15,8 +15,10 @@ public enum Reconciler {
     public static func drift(_ input: ReconcileInput) -> [DriftEntry] {
         var found: [DriftEntry] = []
         for record in input.records {
-            found += podDrift(record, pods: input.pods)
-            found += kernelDrift(record, namespace: input.namespaces[record.netns] ?? .unknown)
+            // The recorded result is parsed once per record, for every comparison below.
+            let result = record.result.flatMap { try? CNIResult(parsing: $0) }
+            found += podDrift(record, result: result, pods: input.pods)
+            found += kernelDrift(record, result: result, namespace: input.namespaces[record.netns] ?? .unknown)
             if record.state == .attached, let defined = input.definedNetworks, !defined.contains(record.qualifiedNetwork) {
                 found.append(entry(record, .networkGone,
                                    "network \(record.qualifiedNetwork) is no longer defined (no NetworkAttachmentDefinition, Network or conf-dir file of that name)"))
@@ -32,7 +34,7 @@ public enum Reconciler {
     }
 
     /// `pod-gone` (any state: a leak is a leak) and `status-mismatch` (attached only).
-    static func podDrift(_ record: AttachmentRecord, pods: [String: ObservedPod]?) -> [DriftEntry] {
+    static func podDrift(_ record: AttachmentRecord, result: CNIResult?, pods: [String: ObservedPod]?) -> [DriftEntry] {
         guard let pods, !record.podName.isEmpty else { return [] }
         let name = "\(record.podNamespace)/\(record.podName)"
         guard let pod = pods[name] else {
@@ -49,7 +51,7 @@ public enum Reconciler {
             return [entry(record, .statusMismatch,
                           "network-status names \(listed.name) on \(record.ifName), the store \(record.qualifiedNetwork)")]
         }
-        let recorded = recordedPrefixes(record).map { $0.address.description }
+        let recorded = (result?.prefixes(forInterface: record.ifName) ?? []).map { $0.address.description }
         if !recorded.isEmpty, Set(recorded) != Set(listed.ips) {
             return [entry(record, .statusMismatch,
                           "network-status lists \(describe(listed.ips)) on \(record.ifName), the store \(describe(recorded))")]
@@ -59,7 +61,7 @@ public enum Reconciler {
 
     /// `netns-gone` (any state), and for attached records `interface-missing`,
     /// `address-mismatch` and `mac-mismatch`.
-    static func kernelDrift(_ record: AttachmentRecord, namespace: NamespaceObservation) -> [DriftEntry] {
+    static func kernelDrift(_ record: AttachmentRecord, result: CNIResult?, namespace: NamespaceObservation) -> [DriftEntry] {
         switch namespace {
         case .unknown:
             return []
@@ -71,14 +73,14 @@ public enum Reconciler {
                 return [entry(record, .interfaceMissing, "interface \(record.ifName) is not in netns \(record.netns)")]
             }
             var found: [DriftEntry] = []
-            let recorded = recordedPrefixes(record).map(\.description)
+            let recorded = (result?.prefixes(forInterface: record.ifName) ?? []).map(\.description)
             let kernel = addresses.filter { $0.interfaceIndex == link.index && !isLinkLocal($0.prefix.address) }
                 .map(\.prefix.description)
             if !recorded.isEmpty, Set(recorded) != Set(kernel) {
                 found.append(entry(record, .addressMismatch,
                                    "recorded \(describe(recorded)), the kernel has \(describe(kernel)) on \(record.ifName)"))
             }
-            if let mac = recordedResult(record)?.mac(forInterface: record.ifName), let actual = link.mac,
+            if let mac = result?.mac(forInterface: record.ifName), let actual = link.mac,
                mac.lowercased() != actual.lowercased() {
                 found.append(entry(record, .macMismatch, "recorded MAC \(mac.lowercased()), the kernel has \(actual.lowercased())"))
             }
@@ -101,14 +103,6 @@ public enum Reconciler {
             }
         }
         return found
-    }
-
-    static func recordedResult(_ record: AttachmentRecord) -> CNIResult? {
-        record.result.flatMap { try? CNIResult(parsing: $0) }
-    }
-
-    static func recordedPrefixes(_ record: AttachmentRecord) -> [IPAddressPrefix] {
-        recordedResult(record)?.prefixes(forInterface: record.ifName) ?? []
     }
 
     /// IPv6 link-local addresses are the kernel's own, never in a CNI result.
