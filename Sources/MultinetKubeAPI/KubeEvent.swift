@@ -14,6 +14,15 @@ public struct KubeEvent: KubeResource, Equatable {
     public var reason: String?
     /// The human-readable message.
     public var message: String?
+    /// `involvedObject`: what the event is about (`kind`, `namespace`, `name`, `uid`).
+    public var involvedObject: InvolvedObject
+    /// `source.component`, else `reportingComponent` (e.g. `multinet`, `kubelet`).
+    public var component: String?
+    /// `count` (1 when missing).
+    public var count: Int
+    /// When it last happened: `lastTimestamp`, else `eventTime`, else `firstTimestamp`,
+    /// else the object's creation, in seconds since the epoch; `nil` when none parses.
+    public var lastSeen: Double?
     /// The whole object.
     public var raw: JSONObject
 
@@ -24,7 +33,42 @@ public struct KubeEvent: KubeResource, Equatable {
         type = try root.string("type")
         reason = try root.string("reason")
         message = try root.string("message")
+        let involved = try root.nested("involvedObject")
+        involvedObject = InvolvedObject(kind: try involved.string("kind"), namespace: try involved.string("namespace"),
+                                        name: try involved.string("name"), uid: try involved.string("uid"))
+        let reporting = try root.string("reportingComponent")
+        component = try root.nested("source").string("component") ?? reporting
+        count = try root.int("count") ?? 1
+        let times = [try root.string("lastTimestamp"), try root.string("eventTime"), try root.string("firstTimestamp"),
+                     metadata.creationTimestamp]
+        lastSeen = nil
+        for case let time? in times {
+            if let seconds = RFC3339.secondsSinceEpoch(time) {
+                lastSeen = seconds
+                break
+            }
+        }
         raw = json
+    }
+
+    /// What an event is about.
+    public struct InvolvedObject: Sendable, Equatable {
+        /// `kind`, e.g. `Pod`.
+        public var kind: String?
+        /// `namespace`.
+        public var namespace: String?
+        /// `name`.
+        public var name: String?
+        /// `uid`.
+        public var uid: String?
+
+        /// An object reference from its parts.
+        public init(kind: String? = nil, namespace: String? = nil, name: String? = nil, uid: String? = nil) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+            self.uid = uid
+        }
     }
 
     /// The longest message multinet writes (the apiserver limits events' size).
