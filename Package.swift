@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "MultinetKubeTests",
             dependencies: [
-                "MultinetKube", "MultinetJSON", "MultinetSystem", "MultinetKubeAPI", "MultinetTestSupport",
+                "MultinetKube", "MultinetJSON", "MultinetSystem", "MultinetKubeAPI", "MultinetModel", "MultinetTestSupport",
                 "KubeAPIServerDouble",
             ]
         ),
@@ -201,7 +201,7 @@ let package = Package(
             name: "MultinetInspectorTests",
             dependencies: [
                 "MultinetInspector", "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetKubeAPI",
-                "MultinetCheckpoint", "MultinetTestSupport", "KubeAPIServerDouble",
+                "MultinetCheckpoint", "MultinetCore", "MultinetNetlink", "MultinetTestSupport", "KubeAPIServerDouble",
             ]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import MultinetCore
 import MultinetJSON
 import Testing
 @testable import MultinetInspector
@@ -45,6 +46,37 @@ struct OutputJSONTests {
         #expect(failure["error"]?.stringValue == "plugin macvlan failed")
         #expect(failure["attempts"] == .number("2"))
         #expect(failure["lastAttempt"]?.stringValue == "2025-11-29T19:45:46.123Z")
+    }
+
+    @Test("drift has the contract's keys, since in RFC 3339 or null; kernel coverage and events are additions; node only with --all-nodes")
+    func drift() throws {
+        var snapshot = OutputFixtures.snapshot
+        snapshot.drift = [
+            DriftEntry(containerID: "c0ffee", namespace: "default", pod: "web", network: "default/macnet", interface: "net1",
+                       kind: .interfaceMissing, detail: "interface net1 is not in netns /n", since: 951_782_400_007),
+            DriftEntry(containerID: "c0ffee", namespace: "default", pod: "web", network: "", interface: "net9",
+                       kind: .unrecordedInterface, detail: "interface net9 in netns /n is in no record"),
+        ]
+        snapshot.namespaces = ["/n": .present(links: [], addresses: [])]
+        snapshot.events = [EventRow(namespace: "default", pod: "web", type: "Warning", reason: "MultinetAttachFailed",
+                                    message: "boom", component: "multinet", count: 2, lastSeen: 0)]
+        let root = try #require(try JSONValue(parsing: Array(SnapshotJSON.text(snapshot).utf8)).objectValue)
+        let drift = (root["drift"]?.arrayValue ?? []).compactMap(\.objectValue)
+        #expect(drift.count == 2)
+        #expect(Set(drift[0].keys) == ["containerID", "namespace", "pod", "network", "interface", "kind", "detail", "since"])
+        #expect(drift[0]["kind"]?.stringValue == "interface-missing")
+        #expect(drift[0]["since"]?.stringValue == "2000-02-29T00:00:00.007Z")
+        #expect(drift[1]["kind"]?.stringValue == "unrecorded-interface" && drift[1]["since"] == .null)
+        #expect(root["kernel"] == .object(JSONObject([("read", .number("1")), ("unknown", .number("0"))])))
+        let event = try #require(root["events"]?.arrayValue?.first?.objectValue)
+        #expect(event["reason"]?.stringValue == "MultinetAttachFailed" && event["count"] == .number("2")
+                && event["lastSeen"]?.stringValue == "1970-01-01T00:00:00.000Z")
+        #expect(try document()["events"] == .null)
+        #expect(try document()["drift"] == .array([]))
+        #expect(root["pods"]?.arrayValue?.allSatisfy { $0["node"] == nil } == true)
+        snapshot.pods[0].node = "node-b"
+        let withNode = try #require(try JSONValue(parsing: Array(SnapshotJSON.text(snapshot).utf8)).objectValue)
+        #expect(withNode["pods"]?.arrayValue?.first?["node"]?.stringValue == "node-b")
     }
 
     @Test("the apiserver's state is a top-level addition")

@@ -12,10 +12,14 @@ public struct ClusterReading: Sendable, Equatable {
     public var networkAttachmentDefinitions: [NetworkAttachmentDefinition]
     /// Alpha `Network`s of all namespaces (empty when not listed).
     public var networks: [Network]
+    /// Events about pods (`involvedObject.kind=Pod`) of all namespaces; `nil` when not listed.
+    public var events: [KubeEvent]?
 
     /// A reading.
     public init(apiserver: APIServerState, context: String? = nil, pods: [PodMetadata]? = nil,
-                networkAttachmentDefinitions: [NetworkAttachmentDefinition] = [], networks: [Network] = []) {
+                networkAttachmentDefinitions: [NetworkAttachmentDefinition] = [], networks: [Network] = [],
+                events: [KubeEvent]? = nil) {
+        self.events = events
         self.apiserver = apiserver
         self.context = context
         self.pods = pods

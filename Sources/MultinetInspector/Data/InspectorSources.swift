@@ -33,7 +33,8 @@ public struct InspectorSources: Sendable {
 
     /// The builder over the store (read-only), the apiserver kubectl would use (YAML or
     /// JSON kubeconfig; none configured shows as `notConfigured`, one that fails to load as
-    /// `unreachable` with the reason) and the conf and bin dirs. Keep the builder for the
+    /// `unreachable` with the reason), the conf and bin dirs, and the kernel (netlink in
+    /// each recorded netns; without root every netns is unknown and shows no drift). Keep the builder for the
     /// process's life: its version probe caches each plugin binary's answer.
     ///
     /// - Parameter watch: follow the node's pods with a watch between snapshots (the curses
@@ -43,7 +44,7 @@ public struct InspectorSources: Sendable {
                         store: CheckpointStoreSource(directory: stateDir),
                         cluster: clusterSource(environment: environment, watch: watch),
                         files: LocalNodeFiles(confDir: confDir, binDirs: binDirs, probe: CachingVersionProbe()),
-                        readOnly: readOnly)
+                        kernel: NetnsKernelSource(), readOnly: readOnly)
     }
 
     /// The apiserver source for these options (`watch`: as in ``builder(environment:watch:)``).

@@ -2,8 +2,8 @@ import MultinetKube
 import MultinetKubeAPI
 
 /// The apiserver through multinet's `KubeClient`: pods with
-/// `fieldSelector=spec.nodeName=NODE`, and `NetworkAttachmentDefinition`s and `Network`s
-/// of all namespaces.
+/// `fieldSelector=spec.nodeName=NODE`, `NetworkAttachmentDefinition`s and `Network`s
+/// of all namespaces, and the Events about pods (`involvedObject.kind=Pod`).
 ///
 /// The source keeps one client from read to read, with two kept-alive TLS connections: one
 /// for a watch of the node's pods (metadata only, see ``PodWatch``), one for listing NADs
@@ -72,7 +72,10 @@ public struct KubeClusterSource: ClusterSource {
         async let networks = result { () async throws(KubeError) in
             try await client.listAll(Network.self, namespace: nil).items
         }
-        let (podList, nadList, networkList) = await (pods, nads, networks)
+        async let events = result { () async throws(KubeError) in
+            try await client.listAll(KubeEvent.self, namespace: nil, options: Self.eventOptions).items
+        }
+        let (podList, nadList, networkList, eventList) = await (pods, nads, networks, events)
         switch podList {
         case .failure(let error):
             return ClusterReading(apiserver: .unreachable(server: server, error: error.description), context: context)
@@ -87,6 +90,8 @@ public struct KubeClusterSource: ClusterSource {
             case .success(let list): reading.networks = list
             case .failure(let error): if !Self.isNotFound(error) { problems.append("Networks: \(error)") }
             }
+            // Events are extra: a refusal (RBAC) leaves the Events view empty, not the apiserver down.
+            reading.events = try? eventList.get()
             if !problems.isEmpty {
                 reading.apiserver = .unreachable(server: server, error: problems.joined(separator: "; "))
             }
@@ -101,6 +106,9 @@ public struct KubeClusterSource: ClusterSource {
             return .failure(error)
         }
     }
+
+    /// Pods' events, a page of 500 at a time.
+    static let eventOptions = KubeListOptions(fieldSelector: "involvedObject.kind=Pod", limit: 500)
 
     private static func isNotFound(_ error: KubeError) -> Bool {
         if case .notFound = error { return true }

@@ -1,4 +1,6 @@
 import MultinetCheckpoint
+import MultinetCore
+import MultinetKubeAPI
 
 /// The pure part of building a snapshot: joining what the sources read.
 public enum SnapshotAssembly {
@@ -10,15 +12,23 @@ public enum SnapshotAssembly {
     ///   no record get a row with no attachments and an empty container ID. Sorted by
     ///   namespace, name, container ID.
     /// - Networks: as given, each with the number of records naming it (kind, namespace, name).
+    /// - Drift: ``Reconciler/drift(_:)`` of the records, the listed pods, `namespaces` (the
+    ///   kernel's view) and the defined networks (only when the apiserver answered: without
+    ///   its NADs every NAD attachment would look gone); `since` is left to the caller.
+    /// - Events: those about the snapshot's pods, multinet's first, then newest first.
     ///
     /// `addresses` reads an attachment's addresses from its result (the builder passes a cache).
     public static func assemble(node: String, store: StoreReading, cluster: ClusterReading, networks: [NetworkRow],
-                                readOnly: Bool, refreshedAt: Int64,
+                                readOnly: Bool, refreshedAt: Int64, namespaces: [String: NamespaceObservation] = [:],
                                 addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init) -> InspectorSnapshot {
         let header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
                                      storePath: store.path, storeProblem: store.problem, refreshedAt: refreshedAt,
                                      readOnly: readOnly)
         let clusterPods = cluster.pods.map { pods in Set(pods.map { PodKey($0.metadata.namespace ?? "", $0.metadata.name) }) }
+        var observed: [PodKey: ObservedPod] = [:]
+        for pod in cluster.pods ?? [] {
+            observed[PodKey(pod.metadata.namespace ?? "", pod.metadata.name)] = ObservedPod(metadata: pod.metadata)
+        }
         var order: [String] = []
         var byContainer: [String: [AttachmentRecord]] = [:]
         for record in store.records {
@@ -32,14 +42,14 @@ public enum SnapshotAssembly {
             return PodRow(namespace: named.podNamespace, name: named.podName,
                           uid: records.first { !$0.podUID.isEmpty }?.podUID ?? "", containerID: id,
                           existsInCluster: clusterPods.map { $0.contains(key) }, attachments: records,
-                          addresses: records.map(addresses))
+                          addresses: records.map(addresses), status: observed[key]?.networkStatus)
         }
         let recorded = Set(pods.map { PodKey($0.namespace, $0.name) })
         for pod in cluster.pods ?? [] {
             let key = PodKey(pod.metadata.namespace ?? "", pod.metadata.name)
             guard !recorded.contains(key) else { continue }
             pods.append(PodRow(namespace: key.namespace, name: key.name, uid: pod.metadata.uid ?? "", containerID: "",
-                               existsInCluster: true, attachments: []))
+                               existsInCluster: true, attachments: [], status: observed[key]?.networkStatus))
         }
         pods.sort { ($0.namespace, $0.name, $0.containerID) < ($1.namespace, $1.name, $1.containerID) }
         var counts: [NetworkKey: Int] = [:]
@@ -51,7 +61,36 @@ public enum SnapshotAssembly {
             row.attachmentCount = counts[NetworkKey(row.kind.rawValue, row.namespace ?? "", row.name)] ?? 0
             return row
         }
-        return InspectorSnapshot(header: header, networks: rows, pods: pods)
+        var defined: Set<String>?
+        if case .reachable = cluster.apiserver {
+            defined = Set(networks.map { $0.kind == .file ? $0.name : "\($0.namespace ?? "")/\($0.name)" })
+        }
+        let drift = Reconciler.drift(ReconcileInput(records: store.records, podMetadata: cluster.pods?.map(\.metadata),
+                                                    namespaces: namespaces, definedNetworks: defined))
+        let shown = Set(pods.map { PodKey($0.namespace, $0.name) })
+        let events = cluster.events.map { list in
+            eventRows(list.filter { event in
+                event.involvedObject.kind == "Pod"
+                    && shown.contains(PodKey(event.involvedObject.namespace ?? event.metadata.namespace ?? "",
+                                             event.involvedObject.name ?? ""))
+            })
+        }
+        return InspectorSnapshot(header: header, networks: rows, pods: pods, drift: drift, namespaces: namespaces,
+                                 events: events)
+    }
+
+    /// Events as rows: multinet's first, then newest first, then by pod and reason.
+    static func eventRows(_ events: [KubeEvent]) -> [EventRow] {
+        events.map { event in
+            EventRow(namespace: event.involvedObject.namespace ?? event.metadata.namespace ?? "",
+                     pod: event.involvedObject.name ?? "", type: event.type ?? "", reason: event.reason ?? "",
+                     message: event.message ?? "", component: event.component ?? "", count: event.count,
+                     lastSeen: event.lastSeen.map { Int64($0 * 1000) })
+        }.sorted { a, b in
+            if a.isMultinet != b.isMultinet { return a.isMultinet }
+            if a.lastSeen != b.lastSeen { return (a.lastSeen ?? .min) > (b.lastSeen ?? .min) }
+            return (a.namespace, a.pod, a.reason) < (b.namespace, b.pod, b.reason)
+        }
     }
 
     private struct PodKey: Hashable {

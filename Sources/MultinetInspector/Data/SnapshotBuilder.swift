@@ -1,6 +1,8 @@
 import MultinetCheckpoint
+import MultinetCore
 
-/// Builds an ``InspectorSnapshot`` from the three data sources: the store and the
+/// Builds an ``InspectorSnapshot`` from the four data sources: the store (then the kernel's
+/// view of every recorded netns, then the store again to confirm the drift) and the
 /// apiserver are read concurrently; the conf and bin dirs are judged against the network
 /// objects the apiserver listed. The `--once` printers and the curses loop's poller call
 /// ``snapshot()`` every refresh.
@@ -13,17 +15,23 @@ public struct SnapshotBuilder: Sendable {
     public var cluster: any ClusterSource
     /// The conf and bin dirs.
     public var files: any NodeFilesSource
+    /// The kernel's view of the recorded netns.
+    public var kernel: any KernelSource
     /// Whether actions are refused (`--read-only`), shown in the header.
     public var readOnly: Bool
     /// The wall clock in unix milliseconds.
     public var clock: @Sendable () -> Int64
     /// Attachments' addresses from earlier refreshes: a result is parsed once, not every refresh.
     private let addressCache = AddressCache()
+    /// Since when each drift has been seen.
+    private let driftHistory = DriftHistory()
 
     /// A builder over its sources.
     public init(node: String, store: any StoreSource, cluster: any ClusterSource, files: any NodeFilesSource,
-                readOnly: Bool = false, clock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds) {
+                kernel: any KernelSource = NoKernelSource(), readOnly: Bool = false,
+                clock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds) {
         self.node = node
+        self.kernel = kernel
         self.store = store
         self.cluster = cluster
         self.files = files
@@ -36,22 +44,31 @@ public struct SnapshotBuilder: Sendable {
         let node = self.node
         let clusterSource = cluster
         let filesSource = files
-        async let storeReading = store.read()
+        let storeSource = store
+        let kernelSource = kernel
+        async let storeAndKernel: (StoreReading, [String: NamespaceObservation], StoreReading) = {
+            let before = await storeSource.read()
+            let namespaces = await kernelSource.observe(ReconcileInput.netnsPaths(before.records))
+            return (before, namespaces, await storeSource.read())
+        }()
         async let clusterAndNetworks: (ClusterReading, [NetworkRow]) = {
             let reading = await clusterSource.read(node: node)
             return (reading, await filesSource.networks(for: reading))
         }()
-        let (records, (cluster, networks)) = await (storeReading, clusterAndNetworks)
+        let ((records, namespaces, confirming), (cluster, networks)) = await (storeAndKernel, clusterAndNetworks)
         let cache = addressCache.take()
         var used: [AddressCache.Key: AttachmentAddresses] = [:]
-        let snapshot = SnapshotAssembly.assemble(node: node, store: records, cluster: cluster, networks: networks,
-                                                 readOnly: readOnly, refreshedAt: clock()) { record in
+        let now = clock()
+        var snapshot = SnapshotAssembly.assemble(node: node, store: records, cluster: cluster, networks: networks,
+                                                 readOnly: readOnly, refreshedAt: now, namespaces: namespaces) { record in
             let key = AddressCache.Key(record)
             let addresses = cache[key] ?? AttachmentAddresses(record)
             used[key] = addresses
             return addresses
         }
         addressCache.keep(used)
+        snapshot.drift = driftHistory.observe(Reconciler.confirmed(snapshot.drift, before: records.records,
+                                                                   after: confirming.records), at: now)
         return snapshot
     }
 }

@@ -1,4 +1,5 @@
 import MultinetCheckpoint
+import MultinetCore
 
 /// One pod sandbox of this node and its attachments as the store records them.
 public struct PodRow: Sendable, Equatable {
@@ -12,6 +13,10 @@ public struct PodRow: Sendable, Equatable {
     public var containerID: String
     /// Whether the apiserver still lists the pod on this node (`nil` when unknown).
     public var existsInCluster: Bool?
+    /// The node running it: with `--all-nodes`; `nil` for this node's view.
+    public var node: String?
+    /// Its `network-status` as the apiserver has it (`nil`: no annotation, or not read).
+    public var status: [ObservedPod.StatusEntry]?
     /// The attachments, in attach order.
     public var attachments: [AttachmentRecord] {
         didSet { addresses = attachments.map(AttachmentAddresses.init) }
@@ -25,7 +30,10 @@ public struct PodRow: Sendable, Equatable {
     /// `addresses` are the attachments' addresses when the caller already has them (the
     /// snapshot builder caches them across refreshes); by default they are read from the results.
     public init(namespace: String, name: String, uid: String, containerID: String, existsInCluster: Bool? = nil,
-                attachments: [AttachmentRecord], addresses: [AttachmentAddresses]? = nil) {
+                attachments: [AttachmentRecord], addresses: [AttachmentAddresses]? = nil, node: String? = nil,
+                status: [ObservedPod.StatusEntry]? = nil) {
+        self.node = node
+        self.status = status
         self.namespace = namespace
         self.name = name
         self.uid = uid

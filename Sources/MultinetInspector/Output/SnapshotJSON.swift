@@ -1,4 +1,5 @@
 import MultinetCheckpoint
+import MultinetCore
 import MultinetJSON
 
 /// The `--once -o json` document (README, "The inspector"), a pure function of the snapshot.
@@ -17,6 +18,14 @@ import MultinetJSON
 /// `refreshedAt` (RFC 3339); networks' `cniVersion` and `attachments` (a count); pods'
 /// `existsInCluster`; attachments' `default`, `createdAt`; failures' `lastAttemptMs` and
 /// `lastDurationMs`.
+///
+/// `drift[]` (DESIGN §11): `containerID`, `namespace`, `pod`, `network`, `interface`,
+/// `kind` (`pod-gone`, `netns-gone`, `interface-missing`, `address-mismatch`,
+/// `mac-mismatch`, `unrecorded-interface`, `status-mismatch`, `network-gone`), `detail`,
+/// `since` (RFC 3339 or `null`). Additions: `kernel` (`read`, `unknown`: how many recorded
+/// netns the kernel could and could not be asked about), `events[]` (`namespace`, `pod`,
+/// `type`, `reason`, `message`, `component`, `count`, `lastSeen`; `null` when not listed);
+/// with `--all-nodes` each pod has `node`.
 public enum SnapshotJSON {
     /// The document as a JSON value.
     public static func document(_ snapshot: InspectorSnapshot) -> JSONValue {
@@ -31,6 +40,28 @@ public enum SnapshotJSON {
             ("networks", .array(snapshot.networks.map(network))),
             ("pods", .array(snapshot.pods.map(pod))),
             ("failures", .array(snapshot.failures.map(failure))),
+            ("drift", .array(snapshot.drift.map(drift))),
+            ("kernel", object([("read", .number(String(snapshot.kernelCoverage.read))),
+                               ("unknown", .number(String(snapshot.kernelCoverage.unknown)))])),
+            ("events", snapshot.events.map { .array($0.map(event)) } ?? .null),
+        ])
+    }
+
+    static func drift(_ entry: DriftEntry) -> JSONValue {
+        object([
+            ("containerID", .string(entry.containerID)), ("namespace", .string(entry.namespace)),
+            ("pod", .string(entry.pod)), ("network", .string(entry.network)), ("interface", .string(entry.interface)),
+            ("kind", .string(entry.kind.rawValue)), ("detail", .string(entry.detail)),
+            ("since", entry.since.map { .string(Timestamp.rfc3339(milliseconds: $0)) } ?? .null),
+        ])
+    }
+
+    static func event(_ row: EventRow) -> JSONValue {
+        object([
+            ("namespace", .string(row.namespace)), ("pod", .string(row.pod)), ("type", .string(row.type)),
+            ("reason", .string(row.reason)), ("message", .string(row.message)), ("component", .string(row.component)),
+            ("count", .number(String(row.count))),
+            ("lastSeen", row.lastSeen.map { .string(Timestamp.rfc3339(milliseconds: $0)) } ?? .null),
         ])
     }
 
@@ -59,12 +90,14 @@ public enum SnapshotJSON {
     }
 
     static func pod(_ row: PodRow) -> JSONValue {
-        object([
+        var pairs: [(String, JSONValue)] = [
             ("namespace", .string(row.namespace)), ("name", .string(row.name)), ("uid", .string(row.uid)),
             ("containerID", .string(row.containerID)),
             ("existsInCluster", row.existsInCluster.map(JSONValue.bool) ?? .null),
             ("attachments", .array(row.attachments.map(attachment))),
-        ])
+        ]
+        if let node = row.node { pairs.insert(("node", .string(node)), at: 2) }
+        return object(pairs)
     }
 
     static func attachment(_ record: AttachmentRecord) -> JSONValue {

@@ -6,11 +6,36 @@ import MultinetCheckpoint
 public enum SnapshotTables {
     /// The whole output.
     public static func text(_ snapshot: InspectorSnapshot) -> String {
-        var out = header(snapshot.header).map { $0 + "\n" }.joined()
+        var out = header(snapshot).map { $0 + "\n" }.joined()
         out += "\nNETWORKS\n" + section(networks(snapshot), empty: "no networks found")
         out += "\nPODS\n" + section(pods(snapshot), empty: "no pods on this node")
         out += "\nFAILURES\n" + section(failures(snapshot), empty: "no failed attachments")
+        out += "\nDRIFT\n" + section(drift(snapshot), empty: "no drift: the cluster, the store and the kernel agree")
         return out
+    }
+
+    /// The Drift table: one line per disagreement.
+    public static func drift(_ snapshot: InspectorSnapshot) -> TextTable {
+        let now = snapshot.header.refreshedAt
+        return TextTable(headers: ["NAMESPACE", "POD", "CONTAINER", "NETWORK", "INTERFACE", "KIND", "SINCE", "DETAIL"],
+                         rows: snapshot.drift.map { entry in
+                             [entry.namespace, entry.pod, entry.containerID, entry.network, entry.interface,
+                              entry.kind.rawValue, entry.since.map { Timestamp.age(milliseconds: $0, now: now) } ?? "",
+                              oneLine(entry.detail)]
+                         })
+    }
+
+    /// The header lines with the kernel's coverage.
+    public static func header(_ snapshot: InspectorSnapshot) -> [String] {
+        var lines = header(snapshot.header)
+        let coverage = snapshot.kernelCoverage
+        if coverage.unknown > 0 {
+            lines.insert("kernel:     \(coverage.read) netns read, \(coverage.unknown) unknown (reading a pod's netns needs root; no kernel drift is reported for them)",
+                         at: lines.count - 1)
+        } else {
+            lines.insert("kernel:     \(coverage.read) netns read", at: lines.count - 1)
+        }
+        return lines
     }
 
     /// `key: value` lines: node, context, apiserver, store, refresh time, read-only.

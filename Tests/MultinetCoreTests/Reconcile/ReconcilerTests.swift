@@ -152,3 +152,21 @@ struct ReconcilerTests {
                                                      "mac-mismatch", "unrecorded-interface", "status-mismatch", "network-gone"])
     }
 }
+
+extension ReconcilerTests {
+    @Test("drift of a container whose records changed while the kernel was read is not confirmed; others are")
+    func confirmation() {
+        var input = Self.healthy
+        input.pods = [:]
+        var other = input.records[0]
+        other.containerID = "c2"
+        input.records.append(other)
+        let found = Reconciler.drift(input)
+        #expect(Set(found.map(\.containerID)) == ["c1", "c2"])
+        #expect(Reconciler.confirmed(found, before: input.records, after: input.records) == found)
+        var after = input.records
+        after[1].state = .deleting
+        #expect(Set(Reconciler.confirmed(found, before: input.records, after: after).map(\.containerID)) == ["c2"])
+        #expect(Reconciler.confirmed(found, before: input.records, after: [other]).map(\.containerID) == ["c2"])
+    }
+}
