@@ -30,6 +30,10 @@ struct InspectorOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Open the store read-only; hide and refuse retries.")
     var readOnly = false
 
+    @Flag(name: .customLong("all-nodes"),
+          help: "Every pod of the cluster that has a network-status, with its node, from the apiserver alone (no store needed; read-only).")
+    var allNodes = false
+
     func validate() throws {
         guard interval > 0, interval.isFinite else { throw ValidationError("--interval must be a positive number of seconds") }
         guard !binDirs.isEmpty else { throw ValidationError("--bin-dir names no directory") }
@@ -40,7 +44,9 @@ struct InspectorOptions: ParsableArguments {
 
     /// The sources these options name.
     var sources: InspectorSources {
-        InspectorSources(kubeconfig: kubeconfig, context: context, node: node, stateDir: stateDir, confDir: confDir,
-                         binDirs: binDirs, readOnly: readOnly)
+        var sources = InspectorSources(kubeconfig: kubeconfig, context: context, node: node, stateDir: stateDir,
+                                       confDir: confDir, binDirs: binDirs, readOnly: readOnly || allNodes)
+        sources.allNodes = allNodes
+        return sources
     }
 }

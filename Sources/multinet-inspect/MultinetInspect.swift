@@ -13,9 +13,12 @@ struct MultinetInspect: AsyncParsableCommand {
         abstract: "Inspect multinet's networks, pod attachments and failures on this node.",
         discussion: """
         Without a subcommand on a terminal: the interactive curses view (q quits, ? shows the \
-        keys). With --once, or whenever stdout is not a terminal: one snapshot of this node as \
-        tables or, with -o json, one JSON document (node, networks, pods, failures). \
-        The store is only ever read for snapshots; `retry` is the one command that writes it.
+        keys; views 1 Networks, 2 Pods, 3 Failures, 4 Drift, 5 Events; : opens the command \
+        line). With --once, or whenever stdout is not a terminal: one snapshot of this node as \
+        tables or, with -o json, one JSON document (node, networks, pods, failures, drift, \
+        events). With --all-nodes: every pod of the cluster that has a network-status, with \
+        its node, from the apiserver alone. \
+        The store is only ever read for snapshots; only `retry` and a confirmed r in the curses view write it.
         """,
         subcommands: [RetryCommand.self, DemoCommand.self]
     )
@@ -29,6 +32,11 @@ struct MultinetInspect: AsyncParsableCommand {
     var output: OutputFormat = .table
 
     mutating func run() async throws {
+        if options.allNodes, options.sources.clusterSource(environment: ProcessInfo.processInfo.environment) is FixedClusterSource {
+            let reason = "--all-nodes reads the apiserver alone: no usable kubeconfig (--kubeconfig, KUBECONFIG, ~/.kube/config or in-cluster)"
+            FileHandle.standardError.write(Data("multinet-inspect: \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
         if !once && isatty(STDOUT_FILENO) == 1 {
             do {
                 try await InteractiveSession(options: options).run()

@@ -5,13 +5,17 @@ import Testing
 struct ReducerNavigationTests {
     typealias F = InspectorFixture
 
-    @Test("Tab, Shift-Tab and 1 2 3 switch views", arguments: [
+    @Test("Tab, Shift-Tab and 1 to 5 switch views", arguments: [
         (Key.tab, InspectorView.networks, InspectorView.pods),
-        (.tab, .failures, .networks),
-        (.backTab, .networks, .failures),
+        (.tab, .failures, .drift),
+        (.tab, .events, .networks),
+        (.backTab, .networks, .events),
+        (.backTab, .drift, .failures),
         (.char("1"), .failures, .networks),
         (.char("2"), .networks, .pods),
         (.char("3"), .pods, .failures),
+        (.char("4"), .pods, .drift),
+        (.char("5"), .drift, .events),
     ])
     func switchViews(key: Key, from: InspectorView, to: InspectorView) {
         let (state, effects) = InspectorReducer.reduce(F.state(view: from), .key(key))

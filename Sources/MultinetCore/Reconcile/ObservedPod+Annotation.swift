@@ -22,7 +22,8 @@ extension ObservedPod {
         return list.compactMap { entry in
             guard let interface = entry["interface"]?.stringValue else { return nil }
             let ips = entry["ips"]?.arrayValue?.compactMap(\.stringValue).map(address) ?? []
-            return StatusEntry(name: entry["name"]?.stringValue ?? "", interface: interface, ips: ips)
+            return StatusEntry(name: entry["name"]?.stringValue ?? "", interface: interface, ips: ips,
+                               mac: entry["mac"]?.stringValue?.lowercased(), isDefault: entry["default"]?.boolValue ?? false)
         }
     }
 

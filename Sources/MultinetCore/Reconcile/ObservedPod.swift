@@ -8,12 +8,18 @@ public struct ObservedPod: Sendable, Equatable {
         public var interface: String
         /// Its addresses, without prefix lengths.
         public var ips: [String]
+        /// Its MAC, lowercased, when the status gives one.
+        public var mac: String?
+        /// Whether the status marks it the pod's default network.
+        public var isDefault: Bool
 
         /// An entry from its parts.
-        public init(name: String, interface: String, ips: [String]) {
+        public init(name: String, interface: String, ips: [String], mac: String? = nil, isDefault: Bool = false) {
             self.name = name
             self.interface = interface
             self.ips = ips
+            self.mac = mac
+            self.isDefault = isDefault
         }
     }
 

@@ -67,15 +67,13 @@ public enum Reconciler {
             return []
         case .gone:
             return [entry(record, .netnsGone, "netns \(record.netns) no longer exists")]
-        case .present(let links, let addresses):
+        case .present:
             guard record.state == .attached else { return [] }
-            guard let link = links.first(where: { $0.name == record.ifName }) else {
+            guard let (link, kernel) = namespace.interface(record.ifName) else {
                 return [entry(record, .interfaceMissing, "interface \(record.ifName) is not in netns \(record.netns)")]
             }
             var found: [DriftEntry] = []
             let recorded = (result?.prefixes(forInterface: record.ifName) ?? []).map(\.description)
-            let kernel = addresses.filter { $0.interfaceIndex == link.index && !isLinkLocal($0.prefix.address) }
-                .map(\.prefix.description)
             if !recorded.isEmpty, Set(recorded) != Set(kernel) {
                 found.append(entry(record, .addressMismatch,
                                    "recorded \(describe(recorded)), the kernel has \(describe(kernel)) on \(record.ifName)"))

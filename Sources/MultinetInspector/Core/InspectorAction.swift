@@ -12,6 +12,8 @@ public enum InspectorAction: Sendable, Equatable {
     case historyLoaded(AttachmentKey, [AttemptRecord])
     /// A retry asked for by ``InspectorEffect/retry(containerID:ifName:)`` ended.
     case retryFinished(containerID: String, ifName: String, success: Bool, message: String)
+    /// A teardown asked for by ``InspectorEffect/reclaim(containerID:)`` ended.
+    case reclaimFinished(containerID: String, success: Bool, message: String)
     /// Time passed: ages are computed against `now` (unix milliseconds).
     case tick(now: Int64)
 }

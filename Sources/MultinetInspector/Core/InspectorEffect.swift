@@ -9,4 +9,7 @@ public enum InspectorEffect: Sendable, Equatable {
     /// Read one attachment's attempt history from the store, then send
     /// ``InspectorAction/historyLoaded(_:_:)``.
     case loadHistory(containerID: String, runtimeIfName: String, ifName: String)
+    /// Tear down every recorded attachment of a container whose pod is gone (the DEL
+    /// code path), then send ``InspectorAction/reclaimFinished(containerID:success:message:)``.
+    case reclaim(containerID: String)
 }

@@ -12,6 +12,10 @@ public enum InspectorOverlay: Sendable, Equatable {
     case confirmRetry(RetryTarget)
     /// The retry runs.
     case retrying(RetryTarget)
+    /// Asks `y`/`n` before tearing down a pod-gone leak.
+    case confirmReclaim(ReclaimTarget)
+    /// The leak's teardown runs.
+    case reclaiming(ReclaimTarget)
     /// How the retry ended.
     case outcome(message: String, success: Bool)
 }

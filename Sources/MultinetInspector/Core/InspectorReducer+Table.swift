@@ -18,6 +18,9 @@ extension InspectorReducer {
         case .showNetworks: state.view = .networks
         case .showPods: state.view = .pods
         case .showFailures: state.view = .failures
+        case .showDrift: state.view = .drift
+        case .showEvents: state.view = .events
+        case .command: state.commandLine = ""
         case .details: return openDetails(&state)
         case .retry: return askRetry(&state)
         case .up: state.select(position.selected - 1, in: view)

@@ -25,6 +25,10 @@ public enum InspectorReducer {
             let text = success ? "teardown of \(ifName) in \(containerID.prefix(12)) succeeded: \(message)"
                 : "teardown of \(ifName) in \(containerID.prefix(12)) failed: \(message)"
             state.overlay = .outcome(message: text, success: success)
+        case .reclaimFinished(let containerID, let success, let message):
+            let text = success ? "leak of \(containerID.prefix(12)) torn down: \(message)"
+                : "teardown of the leak \(containerID.prefix(12)) failed: \(message)"
+            state.overlay = .outcome(message: text, success: success)
         case .tick(let now):
             state.now = now
         }
@@ -41,12 +45,14 @@ public enum InspectorReducer {
         state.lastError = nil
         defer { if hadStatus != state.showsStatusLine { reconcileAll(&state) } }
         if state.editingFilter { return editFilter(key, &state) }
+        if let line = state.commandLine { return editCommand(key, line, &state) }
         switch state.overlay {
         case .none: return tableKey(key, &state)
         case .help(let scroll): return helpKey(key, scroll: scroll, &state)
         case .details(let id, let history, let scroll): return detailsKey(key, id, history, scroll, &state)
         case .confirmRetry(let target): return confirmKey(key, target, &state)
-        case .retrying: return key == .char("q") ? [.quit] : []
+        case .confirmReclaim(let target): return confirmReclaimKey(key, target, &state)
+        case .retrying, .reclaiming: return key == .char("q") ? [.quit] : []
         case .outcome:
             if key == .char("q") { return [.quit] }
             state.overlay = .none
@@ -120,8 +126,9 @@ public enum InspectorReducer {
             state.lastError = "read-only: retry is disabled"
             return []
         }
+        if let drift = state.selectedRow?.drift { return askReclaim(drift, &state) }
         guard let record = state.selectedRow?.record else {
-            state.lastError = "r retries a failed teardown: select one in Pods or Failures"
+            state.lastError = "r retries a failed teardown (Pods, Failures) or tears down a pod-gone leak (Drift)"
             return []
         }
         guard record.state == .delFailed else {

@@ -14,6 +14,8 @@ public struct InspectorState: Sendable, Equatable {
     public var filter: String
     /// Whether the filter line has the keys.
     public var editingFilter: Bool
+    /// The `:` command line being typed (without the colon); `nil` when closed.
+    public var commandLine: String?
     /// What is drawn over the table.
     public var overlay: InspectorOverlay
     /// Terminal columns.
@@ -36,8 +38,11 @@ public struct InspectorState: Sendable, Equatable {
         self.view = view
         positions = Dictionary(uniqueKeysWithValues: InspectorView.allCases.map { ($0, ViewPosition()) })
         sorts = Dictionary(uniqueKeysWithValues: InspectorView.allCases.map { ($0, TableSort()) })
+        // Events start in the snapshot's order (multinet's first, then newest); `s` sorts by a column.
+        sorts[.events] = TableSort(column: TableSort.snapshotOrder)
         filter = ""
         editingFilter = false
+        commandLine = nil
         overlay = .none
         self.width = width
         self.height = height
@@ -49,7 +54,17 @@ public struct InspectorState: Sendable, Equatable {
     }
 
     /// Whether the filter / message line is shown.
-    public var showsStatusLine: Bool { editingFilter || !filter.isEmpty || lastError != nil }
+    public var showsStatusLine: Bool {
+        editingFilter || commandLine != nil || !filter.isEmpty || lastError != nil || selectedDriftAction != nil
+    }
+
+    /// In the Drift view with no overlay, the selected drift's action: the status line shows it.
+    public var selectedDriftAction: String? {
+        guard view == .drift, overlay == .none, let snapshot, !snapshot.drift.isEmpty else { return nil }
+        let index = position(.drift).selected
+        let rows = visibleRows(.drift)
+        return rows.indices.contains(index) ? rows[index].drift?.kind.action : nil
+    }
 
     /// The position of a view.
     public func position(_ view: InspectorView) -> ViewPosition { positions[view] ?? ViewPosition() }
@@ -80,6 +95,8 @@ public struct InspectorState: Sendable, Equatable {
         case .networks: return snapshot.networks.count
         case .pods: return snapshot.pods.reduce(0) { $0 + max(1, $1.attachments.count) }
         case .failures: return snapshot.failures.count
+        case .drift: return snapshot.drift.count
+        case .events: return snapshot.events?.count ?? 0
         }
     }
 

@@ -17,9 +17,15 @@ public enum KeyCommand: Sendable, Hashable, CaseIterable {
     case showPods
     /// The Failures view.
     case showFailures
+    /// The Drift view.
+    case showDrift
+    /// The Events view.
+    case showEvents
+    /// Open the `:` command line.
+    case command
     /// Details of the selected row.
     case details
-    /// Retry the selected failed teardown (asks first).
+    /// Retry the selected failed teardown, or tear down the selected pod-gone leak (asks first).
     case retry
     /// Selection up one row.
     case up

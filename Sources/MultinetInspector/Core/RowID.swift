@@ -9,4 +9,10 @@ public enum RowID: Sendable, Hashable {
     case pod(containerID: String)
     /// One attachment.
     case attachment(AttachmentKey)
+    /// One drift entry, by ``MultinetCore/DriftEntry/identity``.
+    case drift(String)
+    /// One event, by namespace, pod, reason and time.
+    case event(String)
+    /// One interface a pod's `network-status` reports (`--all-nodes`), by `namespace/pod` and interface.
+    case reported(pod: String, interface: String)
 }

@@ -1,4 +1,5 @@
 import MultinetCheckpoint
+import MultinetCore
 
 /// One row of a view's table with what it shows, for details and retry.
 public struct TableRow: Sendable, Equatable {
@@ -10,10 +11,14 @@ public struct TableRow: Sendable, Equatable {
     public var record: AttachmentRecord?
     /// The network, for network rows.
     public var network: NetworkRow?
+    /// The drift, for Drift rows.
+    public var drift: DriftEntry?
 
     /// A row.
-    public init(id: RowID, cells: [TableCell], record: AttachmentRecord? = nil, network: NetworkRow? = nil) {
+    public init(id: RowID, cells: [TableCell], record: AttachmentRecord? = nil, network: NetworkRow? = nil,
+                drift: DriftEntry? = nil) {
         self.id = id
+        self.drift = drift
         self.cells = cells
         self.record = record
         self.network = network

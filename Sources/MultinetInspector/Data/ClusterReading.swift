@@ -14,6 +14,9 @@ public struct ClusterReading: Sendable, Equatable {
     public var networks: [Network]
     /// Events about pods (`involvedObject.kind=Pod`) of all namespaces; `nil` when not listed.
     public var events: [KubeEvent]?
+    /// `--all-nodes`: every pod of the cluster that has a `network-status`, with its node
+    /// (the store is then not read); `nil` for this node's view.
+    public var reportedPods: [ReportedPod]?
 
     /// A reading.
     public init(apiserver: APIServerState, context: String? = nil, pods: [PodMetadata]? = nil,

@@ -17,6 +17,8 @@ public struct InspectorSources: Sendable {
     public var binDirs: [String]
     /// `--read-only`.
     public var readOnly: Bool
+    /// `--all-nodes`: every pod of the cluster with a `network-status`, from the apiserver alone.
+    public var allNodes: Bool = false
 
     /// The defaults: `/var/lib/multinet`, `/etc/cni/net.d`, `/opt/cni/bin:/usr/lib/cni`.
     public init(kubeconfig: String? = nil, context: String? = nil, node: String? = nil,
@@ -40,20 +42,26 @@ public struct InspectorSources: Sendable {
     /// - Parameter watch: follow the node's pods with a watch between snapshots (the curses
     ///   view); `false` for a single snapshot (`--once`), which lists them and opens no watch.
     public func builder(environment: [String: String], watch: Bool = true) -> SnapshotBuilder {
-        SnapshotBuilder(node: NodeName.choose(option: node, environment: environment),
+        if allNodes {
+            return SnapshotBuilder(node: "all nodes", store: NoStoreSource(), cluster: clusterSource(environment: environment),
+                                   files: NoNodeFiles(), kernel: NoKernelSource(), readOnly: true)
+        }
+        return SnapshotBuilder(node: NodeName.choose(option: node, environment: environment),
                         store: CheckpointStoreSource(directory: stateDir),
                         cluster: clusterSource(environment: environment, watch: watch),
                         files: LocalNodeFiles(confDir: confDir, binDirs: binDirs, probe: CachingVersionProbe()),
                         kernel: NetnsKernelSource(), readOnly: readOnly)
     }
 
-    /// The apiserver source for these options (`watch`: as in ``builder(environment:watch:)``).
+    /// The apiserver source for these options (`watch`: as in ``builder(environment:watch:)``;
+    /// with ``allNodes`` every pod of the cluster, paginated).
     public func clusterSource(environment: [String: String], watch: Bool = true) -> any ClusterSource {
         do {
             let connection = try ClusterConnection.likeKubectl(kubeconfig: kubeconfig, context: context,
                                                                environment: environment)
-            return KubeClusterSource(connection: connection, context: context ?? currentContext(environment: environment),
-                                     watchesPods: watch)
+            let context = self.context ?? currentContext(environment: environment)
+            if allNodes { return ClusterPodsSource(connection: connection, context: context) }
+            return KubeClusterSource(connection: connection, context: context, watchesPods: watch)
         } catch .noConfiguration where kubeconfig == nil {
             return FixedClusterSource(.notConfigured)
         } catch {

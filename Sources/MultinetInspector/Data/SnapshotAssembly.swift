@@ -16,14 +16,25 @@ public enum SnapshotAssembly {
     ///   kernel's view) and the defined networks (only when the apiserver answered: without
     ///   its NADs every NAD attachment would look gone); `since` is left to the caller.
     /// - Events: those about the snapshot's pods, multinet's first, then newest first.
+    /// - `--all-nodes` (the reading has ``ClusterReading/reportedPods``): one row per reported
+    ///   pod with its node and status, no store, no drift, read-only.
     ///
     /// `addresses` reads an attachment's addresses from its result (the builder passes a cache).
     public static func assemble(node: String, store: StoreReading, cluster: ClusterReading, networks: [NetworkRow],
                                 readOnly: Bool, refreshedAt: Int64, namespaces: [String: NamespaceObservation] = [:],
                                 addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init) -> InspectorSnapshot {
-        let header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
+        var header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
                                      storePath: store.path, storeProblem: store.problem, refreshedAt: refreshedAt,
                                      readOnly: readOnly)
+        if let reported = cluster.reportedPods {
+            header.allNodes = true
+            header.readOnly = true
+            let pods = reported.map { pod in
+                PodRow(namespace: pod.namespace, name: pod.name, uid: pod.uid, containerID: "", existsInCluster: true,
+                       attachments: [], node: pod.node, status: pod.status)
+            }
+            return InspectorSnapshot(header: header, networks: networks, pods: pods, events: cluster.events.map(eventRows))
+        }
         let clusterPods = cluster.pods.map { pods in Set(pods.map { PodKey($0.metadata.namespace ?? "", $0.metadata.name) }) }
         var observed: [PodKey: ObservedPod] = [:]
         for pod in cluster.pods ?? [] {

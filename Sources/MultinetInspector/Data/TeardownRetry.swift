@@ -36,14 +36,14 @@ public struct TeardownRetry: Sendable {
     public var storePath: String { CheckpointStoreSource.path(directory: stateDir) }
 
     /// The failed teardowns `run` would retry, read without writing anything.
-    public func candidates(containerID: String, interface: String?) throws(RetryError) -> [AttachmentRecord] {
+    public func candidates(containerID: String, interface: String?, everyState: Bool = false) throws(RetryError) -> [AttachmentRecord] {
         let records: [AttachmentRecord]
         do {
             records = try CheckpointStore.openReadOnly(directory: stateDir)?.attachments(containerID: containerID) ?? []
         } catch {
             throw .store(error.description)
         }
-        return try Self.select(records, containerID: containerID, interface: interface, store: storePath)
+        return try Self.select(records, containerID: containerID, interface: interface, everyState: everyState, store: storePath)
     }
 
     /// Retries the container's failed teardowns (only those on `interface` when given),
@@ -56,8 +56,18 @@ public struct TeardownRetry: Sendable {
         }
     }
 
-    private func retry(containerID: String, interface: String?) throws(RetryError) -> [RetryOutcome] {
-        _ = try candidates(containerID: containerID, interface: interface)
+    /// Tears down every recorded attachment of a container whose pod is gone (a `pod-gone`
+    /// leak, whatever state its records are in), in reverse attach order, with the same
+    /// code as DEL; one outcome per record.
+    public func reclaim(containerID: String, readOnly: Bool) throws(RetryError) -> [RetryOutcome] {
+        if readOnly { throw .readOnly }
+        return try KeptStores.shared.whileWriting { () throws(RetryError) -> [RetryOutcome] in
+            try retry(containerID: containerID, interface: nil, everyState: true)
+        }
+    }
+
+    private func retry(containerID: String, interface: String?, everyState: Bool = false) throws(RetryError) -> [RetryOutcome] {
+        _ = try candidates(containerID: containerID, interface: interface, everyState: everyState)
         if let reason = Self.unwritableReason(directory: stateDir, database: storePath) {
             throw .storeNotWritable(store: storePath, reason: reason)
         }
@@ -72,7 +82,7 @@ public struct TeardownRetry: Sendable {
         do {
             store = try CheckpointStore(directory: stateDir)
             records = try Self.select(try store.attachments(containerID: containerID), containerID: containerID,
-                                      interface: interface, store: storePath)
+                                      interface: interface, everyState: everyState, store: storePath)
         } catch let error as RetryError {
             throw error
         } catch {
@@ -85,9 +95,10 @@ public struct TeardownRetry: Sendable {
         }
     }
 
-    static func select(_ records: [AttachmentRecord], containerID: String, interface: String?,
+    static func select(_ records: [AttachmentRecord], containerID: String, interface: String?, everyState: Bool = false,
                        store: String) throws(RetryError) -> [AttachmentRecord] {
         guard !records.isEmpty else { throw .unknownContainer(containerID: containerID, store: store) }
+        if everyState { return records }
         let failed = records.filter { $0.state == .delFailed && (interface == nil || $0.ifName == interface) }
         guard !failed.isEmpty else { throw .nothingFailed(containerID: containerID, interface: interface) }
         return failed

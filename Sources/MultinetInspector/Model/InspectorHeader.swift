@@ -14,6 +14,8 @@ public struct InspectorHeader: Sendable, Equatable {
     public var refreshedAt: Int64
     /// Whether actions are hidden and refused (`--read-only`).
     public var readOnly: Bool
+    /// `--all-nodes`: the cluster's pods as their `network-status` reports them, no store.
+    public var allNodes: Bool = false
 
     /// A header.
     public init(node: String, context: String? = nil, apiserver: APIServerState = .notConfigured, storePath: String,

@@ -36,6 +36,7 @@ public enum SnapshotJSON {
             ("apiserver", apiserver(header.apiserver)),
             ("store", object([("path", .string(header.storePath)), ("problem", optional(header.storeProblem))])),
             ("readOnly", .bool(header.readOnly)),
+            ("allNodes", .bool(header.allNodes)),
             ("refreshedAt", .string(Timestamp.rfc3339(milliseconds: header.refreshedAt))),
             ("networks", .array(snapshot.networks.map(network))),
             ("pods", .array(snapshot.pods.map(pod))),
@@ -96,7 +97,10 @@ public enum SnapshotJSON {
             ("existsInCluster", row.existsInCluster.map(JSONValue.bool) ?? .null),
             ("attachments", .array(row.attachments.map(attachment))),
         ]
-        if let node = row.node { pairs.insert(("node", .string(node)), at: 2) }
+        if let node = row.node {
+            pairs.insert(("node", .string(node)), at: 2)
+            if row.attachments.isEmpty { pairs[pairs.count - 1].1 = .array((row.status ?? []).map(reported)) }
+        }
         return object(pairs)
     }
 
@@ -108,6 +112,16 @@ public enum SnapshotJSON {
             ("state", .string(record.state.rawValue)), ("error", optional(record.error)),
             ("default", .bool(record.isDefault)),
             ("createdAt", .string(Timestamp.rfc3339(milliseconds: record.createdAt))),
+        ])
+    }
+
+    /// An interface from `network-status` (`--all-nodes`): no store state, so `state` and
+    /// `error` are `null`; `ips` as the status gives them.
+    static func reported(_ entry: ObservedPod.StatusEntry) -> JSONValue {
+        object([
+            ("network", .string(entry.name)), ("interface", .string(entry.interface)),
+            ("ips", .array(entry.ips.map(JSONValue.string))), ("mac", optional(entry.mac)),
+            ("state", .null), ("error", .null), ("default", .bool(entry.isDefault)),
         ])
     }
 

@@ -6,6 +6,11 @@ import MultinetCheckpoint
 public enum SnapshotTables {
     /// The whole output.
     public static func text(_ snapshot: InspectorSnapshot) -> String {
+        if snapshot.header.allNodes {
+            var out = header(snapshot.header).map { $0 + "\n" }.joined()
+            out += "\nPODS\n" + section(reportedPods(snapshot), empty: "no pod in the cluster has a network-status")
+            return out
+        }
         var out = header(snapshot).map { $0 + "\n" }.joined()
         out += "\nNETWORKS\n" + section(networks(snapshot), empty: "no networks found")
         out += "\nPODS\n" + section(pods(snapshot), empty: "no pods on this node")
@@ -40,14 +45,16 @@ public enum SnapshotTables {
 
     /// `key: value` lines: node, context, apiserver, store, refresh time, read-only.
     public static func header(_ header: InspectorHeader) -> [String] {
-        var lines = ["node:       \(header.node)"]
+        var lines = [header.allNodes ? "nodes:      all (pods with a network-status, from the apiserver)" : "node:       \(header.node)"]
         if let context = header.context { lines.append("context:    \(context)") }
         switch header.apiserver {
         case .notConfigured: lines.append("apiserver:  not configured (no kubeconfig; showing the store and the conf dir only)")
         case .reachable(let server): lines.append("apiserver:  reachable \(server)")
         case .unreachable(let server, let error): lines.append("apiserver:  UNREACHABLE \(server): \(error)")
         }
-        lines.append("store:      \(header.storePath)" + (header.storeProblem.map { " (UNREADABLE: \($0))" } ?? ""))
+        if !header.allNodes {
+            lines.append("store:      \(header.storePath)" + (header.storeProblem.map { " (UNREADABLE: \($0))" } ?? ""))
+        }
         lines.append("refreshed:  \(Timestamp.rfc3339(milliseconds: header.refreshedAt))" + (header.readOnly ? "   read-only" : ""))
         return lines
     }
@@ -59,6 +66,18 @@ public enum SnapshotTables {
                       [row.name, row.namespace ?? "", row.kind.rawValue, row.plugin ?? "", row.cniVersion ?? "",
                        row.usable ? "yes" : "NO", String(row.attachmentCount), row.problem ?? ""]
                   })
+    }
+
+    /// `--all-nodes`: one line per interface each pod's `network-status` reports, with its node.
+    public static func reportedPods(_ snapshot: InspectorSnapshot) -> TextTable {
+        var rows: [[String]] = []
+        for pod in snapshot.pods {
+            for entry in pod.status ?? [] {
+                rows.append([pod.namespace, pod.name, pod.node ?? "", entry.name, entry.interface,
+                             entry.ips.joined(separator: ","), entry.mac ?? ""])
+            }
+        }
+        return TextTable(headers: ["NAMESPACE", "POD", "NODE", "NETWORK", "INTERFACE", "IPS", "MAC"], rows: rows)
     }
 
     /// The Pods table: one line per interface; a pod without attachments gets one line.

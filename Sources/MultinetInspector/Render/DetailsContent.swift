@@ -32,7 +32,13 @@ public enum DetailsContent {
                 return ("Details", [("the attachment is no longer recorded", .dim)])
             }
             return ("\(InspectorTables.podName(of: record)) \(record.ifName) (\(record.qualifiedNetwork))",
-                    attachmentLines(record, history: history, state: state))
+                    threeViews(record, state: state) + attachmentLines(record, history: history, state: state))
+        case .drift(let identity):
+            return driftContent(identity, state: state)
+        case .event(let identity):
+            return eventContent(identity, state: state)
+        case .reported(let pod, let interface):
+            return reportedContent(pod: pod, interface: interface, state: state)
         }
     }
 

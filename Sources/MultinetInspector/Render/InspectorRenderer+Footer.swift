@@ -5,9 +5,15 @@ extension InspectorRenderer {
         let pieces: [(String, StyleRole)]
         if let error = state.lastError {
             pieces = [(StateBadge.failed(error, ascii: state.asciiOnly).text, .failed)]
+        } else if let line = state.commandLine {
+            let candidates = InspectorCommand.candidates(line)
+            let offer = candidates.isEmpty ? "  no such command" : "  " + candidates.map { ":" + $0 }.joined(separator: " ")
+            pieces = [(":", .key), (line, .normal), (state.asciiOnly ? "_" : "▏", .key), (offer, .dim)]
         } else if state.editingFilter {
             pieces = [("/", .key), (state.filter, .normal), (state.asciiOnly ? "_" : "▏", .key),
                       ("  Enter keeps, Esc clears", .dim)]
+        } else if state.filter.isEmpty, let action = state.selectedDriftAction {
+            pieces = [("action ", .dim), (action, .key)]
         } else {
             pieces = [("filter ", .dim), (state.filter, .normal), ("  / edits, Esc clears", .dim)]
         }
@@ -35,6 +41,7 @@ extension InspectorRenderer {
     static func footerHints(_ state: InspectorState) -> [(key: String, hint: String)] {
         let enter = state.asciiOnly ? "Enter" : "⏎"
         if state.editingFilter { return [(enter, "keep filter"), ("Esc", "clear filter")] }
+        if state.commandLine != nil { return [(enter, "run"), ("Tab", "complete"), ("Esc", "cancel")] }
         switch state.overlay {
         case .none:
             return Keymap.footerHints(readOnly: state.readOnly, asciiOnly: state.asciiOnly)
@@ -45,7 +52,8 @@ extension InspectorRenderer {
             if !state.readOnly, case .attachment = id { hints.append(("r", "retry")) }
             return hints + [("q", "quit")]
         case .confirmRetry: return [("y", "retry the teardown"), ("n", "cancel")]
-        case .retrying: return [("q", "quit")]
+        case .confirmReclaim: return [("y", "tear down the leak"), ("n", "cancel")]
+        case .retrying, .reclaiming: return [("q", "quit")]
         case .outcome: return [("any key", "close")]
         }
     }

@@ -29,6 +29,20 @@ extension InspectorRenderer {
                 ("\(StateBadge.pendingGlyph(ascii: ascii)) retrying the teardown of \(target.ifName) in \(target.pod)",
                  .warn),
             ], scroll: 0, fullSize: false, glyphs: glyphs, into: &buffer)
+        case .confirmReclaim(let target):
+            var lines: [(String, StyleRole)] = [
+                ("Run CNI DEL with the recorded config for every attachment of:", .dialog),
+                ("pod        \(target.pod)", .dialog),
+                ("container  \(target.containerID)", .dialog),
+            ]
+            lines += target.attachments.map { ("           \($0)", StyleRole.dialog) }
+            lines += [("why        \(target.reason)", .warn), ("", .dialog), ("y = tear down   n = cancel", .key)]
+            drawBox(title: "Tear down the leak?", lines: lines, scroll: 0, fullSize: false, glyphs: glyphs, into: &buffer)
+        case .reclaiming(let target):
+            drawBox(title: "Tearing down", lines: [
+                ("\(StateBadge.pendingGlyph(ascii: ascii)) tearing down \(target.attachments.count) attachment(s) of \(target.pod)",
+                 .warn),
+            ], scroll: 0, fullSize: false, glyphs: glyphs, into: &buffer)
         case .outcome(let message, let success):
             let badge = success ? StateBadge.ok(message, ascii: ascii) : StateBadge.failed(message, ascii: ascii)
             drawBox(title: success ? "Done" : "Failed", lines: [(badge.text, badge.role), ("", .dialog),

@@ -30,7 +30,7 @@ final class InteractiveSession {
             throw error
         }
         let size = terminal.size
-        state = InspectorState(width: size.width, height: size.height, readOnly: options.readOnly,
+        state = InspectorState(width: size.width, height: size.height, readOnly: options.readOnly || options.allNodes,
                                asciiOnly: !terminal.isUTF8, now: Self.now())
         let builder = options.sources.builder(environment: environment)
         let interval = options.interval
@@ -96,6 +96,21 @@ final class InteractiveSession {
                     mailbox.post(.retryFinished(containerID: containerID, ifName: ifName, success: failed.isEmpty, message: message))
                 } catch {
                     mailbox.post(.retryFinished(containerID: containerID, ifName: ifName, success: false, message: error.description))
+                }
+            }
+        case .reclaim(let containerID):
+            let retry = TeardownRetry(stateDir: options.stateDir, binDirs: options.binDirs)
+            let readOnly = options.readOnly
+            Task.detached {
+                do throws(RetryError) {
+                    let outcomes = try retry.reclaim(containerID: containerID, readOnly: readOnly)
+                    let failed = outcomes.filter { !$0.succeeded }
+                    let message = failed.isEmpty
+                        ? outcomes.map { "\($0.record.qualifiedNetwork) on \($0.record.ifName)" }.joined(separator: ", ")
+                        : failed.compactMap(\.error).joined(separator: "; ")
+                    mailbox.post(.reclaimFinished(containerID: containerID, success: failed.isEmpty, message: message))
+                } catch {
+                    mailbox.post(.reclaimFinished(containerID: containerID, success: false, message: error.description))
                 }
             }
         case .loadHistory(let containerID, let runtimeIfName, let ifName):
