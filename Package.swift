@@ -206,7 +206,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeAPIServerDoubleTests",
-            dependencies: ["KubeAPIServerDouble", "MultinetTestSupport"]
+            dependencies: ["KubeAPIServerDouble", "MultinetJSON", "MultinetYAML", "MultinetTestSupport"]
         ),
         .testTarget(
             name: "MultinetBenchmarkTests",

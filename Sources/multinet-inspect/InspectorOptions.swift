@@ -34,9 +34,13 @@ struct InspectorOptions: ParsableArguments {
           help: "Every pod of the cluster that has a network-status, with its node, from the apiserver alone (no store needed; read-only).")
     var allNodes = false
 
+    @Option(name: .customLong("page-size"), help: ArgumentHelp("Pods per page of the --all-nodes list (limit/continue).", valueName: "n"))
+    var pageSize = 500
+
     func validate() throws {
         guard interval > 0, interval.isFinite else { throw ValidationError("--interval must be a positive number of seconds") }
         guard !binDirs.isEmpty else { throw ValidationError("--bin-dir names no directory") }
+        guard pageSize > 0 else { throw ValidationError("--page-size must be a positive number of pods") }
     }
 
     /// `--bin-dir` split at `:`, empty parts dropped.
@@ -47,6 +51,7 @@ struct InspectorOptions: ParsableArguments {
         var sources = InspectorSources(kubeconfig: kubeconfig, context: context, node: node, stateDir: stateDir,
                                        confDir: confDir, binDirs: binDirs, readOnly: readOnly || allNodes)
         sources.allNodes = allNodes
+        sources.pageSize = pageSize
         return sources
     }
 }

@@ -3,33 +3,63 @@ import MultinetSystem
 
 /// Reads the kernel's view of recorded netns paths for reconciliation: a path that no
 /// longer exists is `gone`; one whose links and addresses can be read (netlink inside the
-/// namespace, no process forked) is `present`; anything else, above all a netns multinet
-/// may not enter without root, is `unknown`, so it never raises a false alarm.
+/// namespace, no process forked) is `present`; anything else is `unknown`, so it never
+/// raises a false alarm.
+///
+/// "No longer exists" is only believed from a process that can enter network namespaces
+/// at all (it enters its own first) and when the path's directory exists: in a container
+/// without the host's `/var/run/netns`, or without `CAP_SYS_ADMIN`, a missing path says
+/// nothing about the host, and every netns is `unknown`.
 public struct KernelObserver: Sendable {
     /// The kernel access (``NetlinkKernel`` on a node).
     public var kernel: any NamespaceKernel
+    /// A netns this process may enter if it may enter any: its own.
+    public var ownNamespace: String
 
     /// An observer over `kernel`.
-    public init(kernel: any NamespaceKernel = NetlinkKernel()) {
+    public init(kernel: any NamespaceKernel = NetlinkKernel(), ownNamespace: String = "/proc/self/ns/net") {
         self.kernel = kernel
+        self.ownNamespace = ownNamespace
     }
 
     /// The view of each of `paths`.
     public func observe(_ paths: Set<String>) -> [String: NamespaceObservation] {
         var views: [String: NamespaceObservation] = [:]
+        guard !paths.isEmpty else { return views }
+        guard canEnterNamespaces else {
+            for path in paths { views[path] = .unknown }
+            return views
+        }
         for path in paths { views[path] = observe(path) }
         return views
     }
 
-    /// The view of one netns path.
+    /// Whether this process may enter a network namespace (root, or `CAP_SYS_ADMIN`).
+    public var canEnterNamespaces: Bool {
+        do throws(NetlinkError) {
+            _ = try kernel.session(netns: ownNamespace)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The view of one netns path (without first checking that this process may enter one).
     public func observe(_ path: String) -> NamespaceObservation {
         guard !path.isEmpty else { return .unknown }
-        guard FileSystem.exists(path) else { return .gone }
+        guard FileSystem.exists(path) else {
+            return FileSystem.exists(Self.directory(of: path)) ? .gone : .unknown
+        }
         do throws(NetlinkError) {
             let session = try kernel.session(netns: path)
             return .present(links: try session.links(), addresses: try session.addresses(family: nil))
         } catch {
             return .unknown
         }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

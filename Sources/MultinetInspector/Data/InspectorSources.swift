@@ -19,6 +19,8 @@ public struct InspectorSources: Sendable {
     public var readOnly: Bool
     /// `--all-nodes`: every pod of the cluster with a `network-status`, from the apiserver alone.
     public var allNodes: Bool = false
+    /// Pods per page of the `--all-nodes` list (`--page-size`).
+    public var pageSize: Int = 500
 
     /// The defaults: `/var/lib/multinet`, `/etc/cni/net.d`, `/opt/cni/bin:/usr/lib/cni`.
     public init(kubeconfig: String? = nil, context: String? = nil, node: String? = nil,
@@ -60,7 +62,7 @@ public struct InspectorSources: Sendable {
             let connection = try ClusterConnection.likeKubectl(kubeconfig: kubeconfig, context: context,
                                                                environment: environment)
             let context = self.context ?? currentContext(environment: environment)
-            if allNodes { return ClusterPodsSource(connection: connection, context: context) }
+            if allNodes { return ClusterPodsSource(connection: connection, context: context, pageSize: pageSize) }
             return KubeClusterSource(connection: connection, context: context, watchesPods: watch)
         } catch .noConfiguration where kubeconfig == nil {
             return FixedClusterSource(.notConfigured)

@@ -58,7 +58,8 @@ struct DeployManifestTests {
             #expect(try await kubectl.check(["get", "sa", "multinet", "-n", "kube-system", "-o", "name"]) == "serviceaccount/multinet\n")
             let role = try KubeJSON.parse(try await kubectl.check(["get", "clusterrole", "multinet", "-o", "json"]))
             let rules = role["rules"]?.arrayValue ?? []
-            #expect(rules.contains { $0["resources"] == ["pods"] && $0["verbs"] == ["get", "patch"] })
+            #expect(rules.contains { $0["resources"] == ["pods"] && $0["verbs"] == ["get", "list", "watch", "patch"] })
+            #expect(rules.contains { $0["resources"] == ["events"] && $0["verbs"] == ["create", "patch", "list"] })
             #expect(rules.contains { $0["resources"] == ["networks"] && $0["verbs"] == ["get", "list", "watch"] })
             #expect(try await kubectl.check(["get", "clusterrolebinding", "multinet", "-o", "jsonpath={.subjects[0].name}"]) == "multinet")
 
