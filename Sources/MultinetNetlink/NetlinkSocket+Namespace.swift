@@ -10,11 +10,26 @@ extension NetlinkSocket {
     /// The calling thread and the rest of the process never change namespace. Needs
     /// `CAP_SYS_ADMIN` (root).
     public static func open(inNamespaceAt path: String) throws(NetlinkError) -> NetlinkSocket {
+        NetlinkSocket(descriptor: try descriptors(inNamespaceAt: path, count: 1)[0])
+    }
+
+    /// A socket in the namespace at `path` and a ``NetlinkChangeWatch`` on its links and
+    /// addresses, both made by one short-lived thread in the namespace (as
+    /// ``open(inNamespaceAt:)``). The watch is subscribed before this returns, so a change
+    /// after any later dump on the socket is seen.
+    public static func openWatched(inNamespaceAt path: String) throws(NetlinkError) -> (NetlinkSocket, NetlinkChangeWatch) {
+        let made = try descriptors(inNamespaceAt: path, count: 2)
+        let socket = NetlinkSocket(descriptor: made[0])
+        return (socket, try NetlinkChangeWatch(descriptor: made[1]))
+    }
+
+    /// `count` `NETLINK_ROUTE` sockets made inside the namespace at `path`.
+    static func descriptors(inNamespaceAt path: String, count: Int) throws(NetlinkError) -> [Int32] {
         guard let setns = GNUFunctions.setns else { throw .system(call: "setns (not in this C library)", errno: ENOSYS) }
         let target = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard target >= 0 else { throw .system(call: "open(\(path))", errno: errno) }
         defer { close(target) }
-        let work = NamespaceWork(target: target, path: path, setns: setns)
+        let work = NamespaceWork(target: target, path: path, setns: setns, count: count)
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { raw in
             Unmanaged<NamespaceWork>.fromOpaque(raw!).takeUnretainedValue().run()
@@ -22,7 +37,7 @@ extension NetlinkSocket {
         }, Unmanaged.passUnretained(work).toOpaque())
         guard started == 0 else { throw .system(call: "pthread_create", errno: started) }
         pthread_join(thread, nil)
-        return NetlinkSocket(descriptor: try work.outcome.get())
+        return try work.outcome.get()
     }
 }
 
@@ -32,12 +47,14 @@ private final class NamespaceWork {
     let target: Int32
     let path: String
     let setns: GNUFunctions.SetNS
-    var outcome: Result<Int32, NetlinkError> = .failure(.malformed("the namespace thread did not run"))
+    let count: Int
+    var outcome: Result<[Int32], NetlinkError> = .failure(.malformed("the namespace thread did not run"))
 
-    init(target: Int32, path: String, setns: GNUFunctions.SetNS) {
+    init(target: Int32, path: String, setns: GNUFunctions.SetNS, count: Int) {
         self.target = target
         self.path = path
         self.setns = setns
+        self.count = count
     }
 
     /// On the new thread: enter the namespace, make the socket, leave again. Should the way
@@ -56,10 +73,22 @@ private final class NamespaceWork {
                 : .system(call: "setns(\(path))", errno: code))
             return
         }
-        let descriptor = socket(Netlink.addressFamily, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Netlink.protocolRoute)
-        let socketErrno = errno
+        var made: [Int32] = []
+        var socketErrno: Int32 = 0
+        for _ in 0..<count {
+            let descriptor = socket(Netlink.addressFamily, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Netlink.protocolRoute)
+            guard descriptor >= 0 else {
+                socketErrno = errno
+                break
+            }
+            made.append(descriptor)
+        }
         _ = setns(home, GNUFunctions.cloneNewNet)
-        outcome = descriptor >= 0 ? .success(descriptor)
-            : .failure(.system(call: "socket(AF_NETLINK, NETLINK_ROUTE) in \(path)", errno: socketErrno))
+        if made.count == count {
+            outcome = .success(made)
+        } else {
+            for descriptor in made { close(descriptor) }
+            outcome = .failure(.system(call: "socket(AF_NETLINK, NETLINK_ROUTE) in \(path)", errno: socketErrno))
+        }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import MultinetBenchmark
 import MultinetCheckpoint
+import MultinetCore
 import MultinetSystem
 import MultinetInspector
 
@@ -55,6 +56,8 @@ struct RefreshProbe: AsyncParsableCommand {
         // store and the apiserver concurrently); addresses come from the last snapshot, as
         // the builder's cache gives them.
         var parts: [String: Samples] = [:]
+        // The pods' network-status by version, as the builder keeps it.
+        var seenPods: [String: ObservedPod] = [:]
         for round in 0..<refreshes {
             try await changer.change(refreshes + round)
             func cpu<T>(_ name: String, _ body: () async -> T) async -> T {
@@ -68,11 +71,20 @@ struct RefreshProbe: AsyncParsableCommand {
                 for (record, addresses) in zip(pod.attachments, pod.addresses) { known[Self.key(record)] = addresses }
             }
             let store = await cpu("store") { await builder.store.read() }
+            let namespaces = await cpu("kernel") { await builder.kernel.observe(ReconcileInput.netnsPaths(store.records)) }
             let cluster = await cpu("apiserver") { await builder.cluster.read(node: node) }
             let networks = await cpu("conf dir") { await builder.files.networks(for: cluster) }
             snapshot = await cpu("assembly") {
                 SnapshotAssembly.assemble(node: node, store: store, cluster: cluster, networks: networks,
-                                          readOnly: true, refreshedAt: 0) { known[Self.key($0)] ?? AttachmentAddresses($0) }
+                                          readOnly: true, refreshedAt: 0, namespaces: namespaces,
+                                          addresses: { known[Self.key($0)] ?? AttachmentAddresses($0) },
+                                          observe: { pod in
+                                              let key = "\(pod.metadata.namespace ?? "")/\(pod.metadata.name)@\(pod.metadata.resourceVersion ?? "")"
+                                              if let seen = seenPods[key] { return seen }
+                                              let observed = ObservedPod(metadata: pod.metadata)
+                                              seenPods[key] = observed
+                                              return observed
+                                          })
             }
         }
         await (builder.cluster as? KubeClusterSource)?.close()
@@ -87,7 +99,10 @@ struct RefreshProbe: AsyncParsableCommand {
         }
         let report = RefreshReport(firstCPU: first, refreshCPU: cpu, refreshWall: wall, changedCPU: changedCPU,
                                    changedWithPatchCPU: changedWithPatchCPU, render: render, peakRSSMB: Self.peakRSSMegabytes(), pods: snapshot.pods.count,
-                                   parts: parts)
+                                   parts: parts, kernelRead: snapshot.kernelCoverage.read, kernelUnknown: snapshot.kernelCoverage.unknown,
+                                   drift: snapshot.drift.count,
+                                   driftKinds: Dictionary(grouping: snapshot.drift, by: \.kind.rawValue).map { "\($0.key) \($0.value.count)" }
+                                       .sorted().joined(separator: ", "))
         print(report.json.jsonText)
     }
 

@@ -21,10 +21,21 @@ struct RefreshReport {
     var pods: Int
     /// CPU of each part of a refresh, run one after the other.
     var parts: [String: Samples]
+    /// How many recorded netns the last snapshot read from the kernel, and could not.
+    var kernelRead: Int
+    var kernelUnknown: Int
+    /// Drift entries in the last snapshot, and how many of each kind.
+    var drift: Int
+    var driftKinds: String
 
     init(firstCPU: Double, refreshCPU: Samples, refreshWall: Samples, changedCPU: Samples, changedWithPatchCPU: Samples,
-         render: Samples, peakRSSMB: Double, pods: Int, parts: [String: Samples]) {
+         render: Samples, peakRSSMB: Double, pods: Int, parts: [String: Samples], kernelRead: Int = 0, kernelUnknown: Int = 0,
+         drift: Int = 0, driftKinds: String = "") {
+        self.driftKinds = driftKinds
         self.parts = parts
+        self.kernelRead = kernelRead
+        self.kernelUnknown = kernelUnknown
+        self.drift = drift
         self.changedCPU = changedCPU
         self.changedWithPatchCPU = changedWithPatchCPU
         self.firstCPU = firstCPU
@@ -49,6 +60,10 @@ struct RefreshReport {
         render = samples("render")
         peakRSSMB = try number("peakRSSMB")
         pods = Int(try number("pods"))
+        kernelRead = Int(Self.double(json["kernelRead"]) ?? 0)
+        kernelUnknown = Int(Self.double(json["kernelUnknown"]) ?? 0)
+        drift = Int(Self.double(json["drift"]) ?? 0)
+        driftKinds = json["driftKinds"]?.stringValue ?? ""
         var parts: [String: Samples] = [:]
         for (name, value) in json["parts"]?.objectValue ?? JSONObject() {
             parts[name] = Samples(value.arrayValue?.compactMap { Self.double($0) } ?? [])
@@ -62,6 +77,7 @@ struct RefreshReport {
             ("firstCPU", .number(String(firstCPU))), ("refreshCPU", list(refreshCPU)), ("refreshWall", list(refreshWall)),
             ("changedCPU", list(changedCPU)), ("changedWithPatchCPU", list(changedWithPatchCPU)),
             ("render", list(render)), ("peakRSSMB", .number(String(peakRSSMB))), ("pods", .int(pods)),
+            ("kernelRead", .int(kernelRead)), ("kernelUnknown", .int(kernelUnknown)), ("drift", .int(drift)), ("driftKinds", .string(driftKinds)),
             ("parts", .object(JSONObject(parts.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) }))),
         ]))
     }

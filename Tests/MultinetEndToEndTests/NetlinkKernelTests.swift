@@ -128,4 +128,25 @@ struct NetlinkKernelTests {
         #expect(observer.observe(ns.path) == .gone)
     }
 
+    @Test("a kept netns view follows every out-of-band change: an address added, a MAC changed, a link deleted")
+    func keptViewFollowsChanges() throws {
+        let (ns, _, _) = try Self.namespace()
+        defer { ns.delete() }
+        let observer = KernelObserver()
+        func v0() -> (link: KernelLink, prefixes: [String])? { observer.observe([ns.path])[ns.path]?.interface("v0") }
+        let first = try #require(v0())
+        #expect(observer.observe([ns.path]) == observer.observe([ns.path]), "nothing changed: the same view")
+        try ns.run(["ip", "addr", "add", "10.251.9.9/24", "dev", "v0"]).requireSuccess()
+        #expect(v0()?.prefixes.contains("10.251.9.9/24") == true)
+        try ns.run(["ip", "link", "set", "v0", "address", "0a:00:00:00:09:09"]).requireSuccess()
+        #expect(v0()?.link.mac == "0a:00:00:00:09:09")
+        #expect(first.link.mac != "0a:00:00:00:09:09")
+        try ns.run(["ip", "link", "del", "v0"]).requireSuccess()
+        #expect(v0() == nil)
+        guard case .present(let links, _)? = observer.observe([ns.path])[ns.path] else {
+            Issue.record("\(ns.path) was not read")
+            return
+        }
+        #expect(!links.contains { $0.name == "v0" || $0.name == "v1" })
+    }
 }

@@ -1,3 +1,4 @@
+import MultinetCore
 import Foundation
 import MultinetTestSupport
 import Synchronization

@@ -3,7 +3,8 @@ import MultinetSystem
 
 /// Reads the kernel's view of recorded netns paths for reconciliation: a path that no
 /// longer exists is `gone`; one whose links and addresses can be read (netlink inside the
-/// namespace, no process forked) is `present`; anything else is `unknown`, so it never
+/// namespace, no process forked; the socket is kept for the next observation while the
+/// path names the same namespace) is `present`; anything else is `unknown`, so it never
 /// raises a false alarm.
 ///
 /// "No longer exists" is only believed from a process that can enter network namespaces
@@ -15,6 +16,8 @@ public struct KernelObserver: Sendable {
     public var kernel: any NamespaceKernel
     /// A netns this process may enter if it may enter any: its own.
     public var ownNamespace: String
+    /// The sessions kept from one observation to the next.
+    let sessions = KernelSessions()
 
     /// An observer over `kernel`.
     public init(kernel: any NamespaceKernel = NetlinkKernel(), ownNamespace: String = "/proc/self/ns/net") {
@@ -26,6 +29,7 @@ public struct KernelObserver: Sendable {
     public func observe(_ paths: Set<String>) -> [String: NamespaceObservation] {
         var views: [String: NamespaceObservation] = [:]
         guard !paths.isEmpty else { return views }
+        sessions.retain(only: paths)
         guard canEnterNamespaces else {
             for path in paths { views[path] = .unknown }
             return views
@@ -47,12 +51,11 @@ public struct KernelObserver: Sendable {
     /// The view of one netns path (without first checking that this process may enter one).
     public func observe(_ path: String) -> NamespaceObservation {
         guard !path.isEmpty else { return .unknown }
-        guard FileSystem.exists(path) else {
+        guard let identity = FileSystem.identity(path) else {
             return FileSystem.exists(Self.directory(of: path)) ? .gone : .unknown
         }
         do throws(NetlinkError) {
-            let session = try kernel.session(netns: path)
-            return .present(links: try session.links(), addresses: try session.addresses(family: nil))
+            return try sessions.read(path, identity: identity, kernel: kernel)
         } catch {
             return .unknown
         }

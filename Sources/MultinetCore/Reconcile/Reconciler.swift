@@ -12,13 +12,17 @@ public enum Reconciler {
     ]
 
     /// Every drift in `input`, ordered by container, interface and kind.
-    public static func drift(_ input: ReconcileInput) -> [DriftEntry] {
+    ///
+    /// `addresses` gives each record's recorded addresses and MAC (by default parsed from
+    /// its result; a caller that refreshes passes the ones it keeps, so an unchanged record
+    /// is not parsed again).
+    public static func drift(_ input: ReconcileInput,
+                             addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init) -> [DriftEntry] {
         var found: [DriftEntry] = []
         for record in input.records {
-            // The recorded result is parsed once per record, for every comparison below.
-            let result = record.result.flatMap { try? CNIResult(parsing: $0) }
-            found += podDrift(record, result: result, pods: input.pods)
-            found += kernelDrift(record, result: result, namespace: input.namespaces[record.netns] ?? .unknown)
+            let recorded = addresses(record)
+            found += podDrift(record, recorded: recorded, pods: input.pods)
+            found += kernelDrift(record, recorded: recorded, namespace: input.namespaces[record.netns] ?? .unknown)
             if record.state == .attached, let defined = input.definedNetworks, !defined.contains(record.qualifiedNetwork) {
                 found.append(entry(record, .networkGone,
                                    "network \(record.qualifiedNetwork) is no longer defined (no NetworkAttachmentDefinition, Network or conf-dir file of that name)"))
@@ -34,7 +38,8 @@ public enum Reconciler {
     }
 
     /// `pod-gone` (any state: a leak is a leak) and `status-mismatch` (attached only).
-    static func podDrift(_ record: AttachmentRecord, result: CNIResult?, pods: [String: ObservedPod]?) -> [DriftEntry] {
+    static func podDrift(_ record: AttachmentRecord, recorded addresses: AttachmentAddresses,
+                         pods: [String: ObservedPod]?) -> [DriftEntry] {
         guard let pods, !record.podName.isEmpty else { return [] }
         let name = "\(record.podNamespace)/\(record.podName)"
         guard let pod = pods[name] else {
@@ -51,7 +56,7 @@ public enum Reconciler {
             return [entry(record, .statusMismatch,
                           "network-status names \(listed.name) on \(record.ifName), the store \(record.qualifiedNetwork)")]
         }
-        let recorded = (result?.prefixes(forInterface: record.ifName) ?? []).map { $0.address.description }
+        let recorded = addresses.bareAddresses
         if !recorded.isEmpty, Set(recorded) != Set(listed.ips) {
             return [entry(record, .statusMismatch,
                           "network-status lists \(describe(listed.ips)) on \(record.ifName), the store \(describe(recorded))")]
@@ -61,7 +66,8 @@ public enum Reconciler {
 
     /// `netns-gone` (any state), and for attached records `interface-missing`,
     /// `address-mismatch` and `mac-mismatch`.
-    static func kernelDrift(_ record: AttachmentRecord, result: CNIResult?, namespace: NamespaceObservation) -> [DriftEntry] {
+    static func kernelDrift(_ record: AttachmentRecord, recorded addresses: AttachmentAddresses,
+                            namespace: NamespaceObservation) -> [DriftEntry] {
         switch namespace {
         case .unknown:
             return []
@@ -73,12 +79,12 @@ public enum Reconciler {
                 return [entry(record, .interfaceMissing, "interface \(record.ifName) is not in netns \(record.netns)")]
             }
             var found: [DriftEntry] = []
-            let recorded = (result?.prefixes(forInterface: record.ifName) ?? []).map(\.description)
+            let recorded = addresses.ips
             if !recorded.isEmpty, Set(recorded) != Set(kernel) {
                 found.append(entry(record, .addressMismatch,
                                    "recorded \(describe(recorded)), the kernel has \(describe(kernel)) on \(record.ifName)"))
             }
-            if let mac = result?.mac(forInterface: record.ifName), let actual = link.mac,
+            if let mac = addresses.mac, let actual = link.mac,
                mac.lowercased() != actual.lowercased() {
                 found.append(entry(record, .macMismatch, "recorded MAC \(mac.lowercased()), the kernel has \(actual.lowercased())"))
             }

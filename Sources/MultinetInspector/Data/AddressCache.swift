@@ -1,3 +1,4 @@
+import MultinetCore
 import MultinetCheckpoint
 import Synchronization
 

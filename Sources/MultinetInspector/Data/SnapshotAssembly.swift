@@ -19,10 +19,12 @@ public enum SnapshotAssembly {
     /// - `--all-nodes` (the reading has ``ClusterReading/reportedPods``): one row per reported
     ///   pod with its node and status, no store, no drift, read-only.
     ///
-    /// `addresses` reads an attachment's addresses from its result (the builder passes a cache).
+    /// `addresses` reads an attachment's addresses from its result, `observe` a pod's
+    /// `network-status` (the builder passes caches of both).
     public static func assemble(node: String, store: StoreReading, cluster: ClusterReading, networks: [NetworkRow],
                                 readOnly: Bool, refreshedAt: Int64, namespaces: [String: NamespaceObservation] = [:],
-                                addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init) -> InspectorSnapshot {
+                                addresses: (AttachmentRecord) -> AttachmentAddresses = AttachmentAddresses.init,
+                                observe: (PodMetadata) -> ObservedPod = { ObservedPod(metadata: $0.metadata) }) -> InspectorSnapshot {
         var header = InspectorHeader(node: node, context: cluster.context, apiserver: cluster.apiserver,
                                      storePath: store.path, storeProblem: store.problem, refreshedAt: refreshedAt,
                                      readOnly: readOnly)
@@ -38,8 +40,12 @@ public enum SnapshotAssembly {
         let clusterPods = cluster.pods.map { pods in Set(pods.map { PodKey($0.metadata.namespace ?? "", $0.metadata.name) }) }
         var observed: [PodKey: ObservedPod] = [:]
         for pod in cluster.pods ?? [] {
-            observed[PodKey(pod.metadata.namespace ?? "", pod.metadata.name)] = ObservedPod(metadata: pod.metadata)
+            observed[PodKey(pod.metadata.namespace ?? "", pod.metadata.name)] = observe(pod)
         }
+        // Each record's addresses, read once for the rows and the reconciliation.
+        var known: [AttachmentKey: AttachmentAddresses] = [:]
+        for record in store.records { known[AttachmentKey(record)] = addresses(record) }
+        let recordedAddresses = { (record: AttachmentRecord) in known[AttachmentKey(record)] ?? AttachmentAddresses(record) }
         var order: [String] = []
         var byContainer: [String: [AttachmentRecord]] = [:]
         for record in store.records {
@@ -53,7 +59,7 @@ public enum SnapshotAssembly {
             return PodRow(namespace: named.podNamespace, name: named.podName,
                           uid: records.first { !$0.podUID.isEmpty }?.podUID ?? "", containerID: id,
                           existsInCluster: clusterPods.map { $0.contains(key) }, attachments: records,
-                          addresses: records.map(addresses), status: observed[key]?.networkStatus)
+                          addresses: records.map(recordedAddresses), status: observed[key]?.networkStatus)
         }
         let recorded = Set(pods.map { PodKey($0.namespace, $0.name) })
         for pod in cluster.pods ?? [] {
@@ -76,8 +82,11 @@ public enum SnapshotAssembly {
         if case .reachable = cluster.apiserver {
             defined = Set(networks.map { $0.kind == .file ? $0.name : "\($0.namespace ?? "")/\($0.name)" })
         }
-        let drift = Reconciler.drift(ReconcileInput(records: store.records, podMetadata: cluster.pods?.map(\.metadata),
-                                                    namespaces: namespaces, definedNetworks: defined))
+        let clusterView = cluster.pods.map { _ in
+            Dictionary(observed.map { ("\($0.key.namespace)/\($0.key.name)", $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        let drift = Reconciler.drift(ReconcileInput(records: store.records, pods: clusterView, namespaces: namespaces,
+                                                    definedNetworks: defined), addresses: recordedAddresses)
         let shown = Set(pods.map { PodKey($0.namespace, $0.name) })
         let events = cluster.events.map { list in
             eventRows(list.filter { event in

@@ -25,6 +25,8 @@ public struct SnapshotBuilder: Sendable {
     private let addressCache = AddressCache()
     /// Since when each drift has been seen.
     private let driftHistory = DriftHistory()
+    /// The pods' network-status from earlier refreshes, parsed once per pod version.
+    private let podCache = ObservedPodCache()
 
     /// A builder over its sources.
     public init(node: String, store: any StoreSource, cluster: any ClusterSource, files: any NodeFilesSource,
@@ -58,15 +60,24 @@ public struct SnapshotBuilder: Sendable {
         let ((records, namespaces, confirming), (cluster, networks)) = await (storeAndKernel, clusterAndNetworks)
         let cache = addressCache.take()
         var used: [AddressCache.Key: AttachmentAddresses] = [:]
+        let podsSeen = podCache.take()
+        var podsUsed: [String: ObservedPod] = [:]
         let now = clock()
         var snapshot = SnapshotAssembly.assemble(node: node, store: records, cluster: cluster, networks: networks,
-                                                 readOnly: readOnly, refreshedAt: now, namespaces: namespaces) { record in
+                                                 readOnly: readOnly, refreshedAt: now, namespaces: namespaces,
+                                                 addresses: { record in
             let key = AddressCache.Key(record)
             let addresses = cache[key] ?? AttachmentAddresses(record)
             used[key] = addresses
             return addresses
-        }
+        }, observe: { pod in
+            let key = ObservedPodCache.key(pod)
+            let observed = podsSeen[key] ?? ObservedPod(metadata: pod.metadata)
+            podsUsed[key] = observed
+            return observed
+        })
         addressCache.keep(used)
+        podCache.keep(podsUsed)
         snapshot.drift = driftHistory.observe(Reconciler.confirmed(snapshot.drift, before: records.records,
                                                                    after: confirming.records), at: now)
         return snapshot

@@ -1,3 +1,4 @@
+import MultinetCore
 import MultinetCheckpoint
 
 /// The `--once` table output, a pure function of the snapshot: a header block, then
