@@ -47,17 +47,28 @@ extension Demo {
         }
     }
 
+    /// Two disagreements for the inspector's Drift view: an interface deleted by hand, and
+    /// a pod object deleted while its sandbox stays (the leak containerd leaves, as it never
+    /// calls CNI GC). The runtime's DELs at the end of the demo still tear both down.
+    func makeDrift() throws {
+        guard !simulated, let server else { return }
+        say("out of band: net1 of default/\(Self.multiPod) is deleted by hand, and pod default/db-0 is deleted from the apiserver while its sandbox stays")
+        _ = try shell(["ip", "-n", "mndemo-\(Self.multiPodID)", "link", "del", "net1"])
+        _ = try server.store.delete(.pods, namespace: "default", name: "db-0")
+        print("  the cluster, the store and the kernel now disagree: the inspector's Drift view (4) shows interface-missing and pod-gone")
+    }
+
     /// The options that point `multinet-inspect` at the demo node.
     var inspectorOptions: [String] {
         ["--state-dir", stateDir, "--conf-dir", confDir, "--bin-dir", binDir + ":" + cniPath, "--kubeconfig", kubeconfig, "--node", Self.node]
     }
 
     /// The real `multinet-inspect` on the demo node: the curses view on a terminal (3 shows
-    /// the failure, r then y retries it, q goes on with the demo), else one `--once`
-    /// snapshot and a `retry` from the script.
+    /// the failure, r then y retries it; 4 the drift; q goes on with the demo), else one
+    /// `--once` snapshot and a `retry` from the script.
     func inspect() async throws {
         if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
-            say("opening the inspector on node \(Self.node): 1 2 3 switch views, Enter shows details, 3 then r and y retries the failed teardown, q goes on")
+            say("opening the inspector on node \(Self.node): 1 to 5 switch views (or :nets :pods :fail :drift :events), Enter shows details, 3 then r and y retries the failed teardown, 4 then r and y tears down db-0's leak, q goes on")
             try await Task.sleep(nanoseconds: 2_000_000_000)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: inspector)

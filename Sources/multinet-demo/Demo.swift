@@ -85,6 +85,7 @@ struct Demo {
         try await multiNetworkPod()
         try alphaPod()
         try failedTeardownPod()
+        try makeDrift()
         try await inspect()
 
         say("the checkpoint store \(stateDir)/multinet.db holds every attachment")
