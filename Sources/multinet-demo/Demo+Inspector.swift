@@ -58,6 +58,20 @@ extension Demo {
         print("  the cluster, the store and the kernel now disagree: the inspector's Drift view (4) shows interface-missing and pod-gone")
     }
 
+    /// Runs `path` with `arguments` on the inherited terminal, in this process group, and
+    /// returns its exit status (128 + the signal when one ended it).
+    static func runInForeground(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, nil, nil, argv, environ)
+        guard spawned == 0 else { throw ValidationError("could not start \(path): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
     /// The options that point `multinet-inspect` at the demo node.
     var inspectorOptions: [String] {
         ["--state-dir", stateDir, "--conf-dir", confDir, "--bin-dir", binDir + ":" + cniPath, "--kubeconfig", kubeconfig, "--node", Self.node]
@@ -70,15 +84,14 @@ extension Demo {
         if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
             say("opening the inspector on node \(Self.node): 1 to 5 switch views (or :nets :pods :fail :drift :events), Enter shows details, 3 then r and y retries the failed teardown, 4 then r and y tears down db-0's leak, q goes on")
             try await Task.sleep(nanoseconds: 2_000_000_000)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: inspector)
-            process.arguments = inspectorOptions
-            try process.run()  // on this terminal: stdin, stdout and stderr are inherited
-            process.waitUntilExit()
+            // On this terminal, in the demo's own process group: the terminal's foreground
+            // group, so the inspector gets the keys (Foundation's Process would put it in a
+            // group of its own, where reading the terminal fails and no key arrives).
+            let status = try Self.runInForeground(inspector, inspectorOptions)
             // A Ctrl-C reaches the inspector too (it gives the terminal back and exits):
             // the demo's clean-up thread then removes everything and ends the process.
             while demoInterrupted.load(ordering: .sequentiallyConsistent) { pause() }
-            guard process.terminationStatus == 0 else { throw ValidationError("multinet-inspect exited \(process.terminationStatus)") }
+            guard status == 0 else { throw ValidationError("multinet-inspect exited \(status)") }
             return
         }
         let environment = ProcessInfo.processInfo.environment
