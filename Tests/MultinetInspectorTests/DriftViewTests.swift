@@ -100,6 +100,13 @@ struct DriftViewTests {
         var leak = D.state()
         leak.select(leak.visibleRows(.drift).firstIndex { $0.drift?.kind == .podGone } ?? -1, in: .drift)
         #expect(leak.selectedRow?.drift?.kind == .podGone)
+        // From the details too, whose footer offers it.
+        let details = F.run(leak, [.key(.enter)]).0
+        #expect(render(details).lines[23].contains("r tear down"))
+        guard case .confirmReclaim = F.run(details, [.key(.char("r"))]).0.overlay else {
+            Issue.record("r in the details did not ask")
+            return
+        }
         let (asking, none) = F.run(leak, [.key(.char("r"))])
         #expect(none.isEmpty)
         guard case .confirmReclaim(let target) = asking.overlay else {
@@ -155,6 +162,21 @@ struct DriftViewTests {
             #expect(addresses.contains("192.168.5.7") && addresses.contains("192.168.5.99/24"), "\(addresses)")
             #expect(text.contains("drift     address-mismatch"))
         }
+    }
+
+    @Test("the three views mark a row only where they disagree; addresses agree with or without a prefix length")
+    func threeViewRoles() throws {
+        var state = D.state(view: .pods, width: 120, height: 40)
+        let net1 = try #require(state.snapshot?.pods[0].attachments.first { $0.ifName == "net1" })
+        func role(_ name: String) -> StyleRole? {
+            DetailsContent.threeViews(net1, state: state).first { $0.0.hasPrefix(name) }?.1
+        }
+        #expect(role("addresses") == .warn, "192.168.5.99/24 in the kernel")
+        #expect(role("mac") == .normal && role("interface") == .normal && role("network") == .normal)
+        state.snapshot?.namespaces["/var/run/netns/c1"] = .present(
+            links: [KernelLink(index: 3, name: "net1", mac: "AA:BB:CC:DD:EE:01")],
+            addresses: [KernelAddress(interfaceIndex: 3, prefix: IPAddressPrefix("192.168.5.7/24")!)])
+        #expect(role("addresses") == .normal && role("mac") == .normal)
     }
 
     @Test("the command line: : opens, Tab completes, Enter runs, unknown commands say which exist")

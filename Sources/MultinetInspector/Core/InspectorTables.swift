@@ -39,7 +39,7 @@ public enum InspectorTables {
              TableColumn("KIND", min: 9, max: 20, priority: 8, squeeze: false),
              TableColumn("SINCE", min: 5, max: 5, priority: 4, alignRight: true, squeeze: false),
              TableColumn("DETAIL", min: 16, max: 120, priority: 5, flexible: true),
-             TableColumn("ACTION", min: 30, max: 64, priority: 3)]
+             TableColumn("ACTION", min: 40, max: 64, priority: 3)]
         case .events:
             [TableColumn("LAST", min: 5, max: 5, priority: 7, alignRight: true, squeeze: false),
              TableColumn("TYPE", min: 4, max: 7, priority: 4, squeeze: false),

@@ -23,7 +23,7 @@ extension DetailsContent {
         switch (pod?.existsInCluster, pod?.status?.first { $0.interface == record.ifName }) {
         case (false?, _): cluster = ["pod not in cluster", "-", "-", "-"]
         case (nil, _): cluster = ["not read", "-", "-", "-"]
-        case (_, let entry?): cluster = [entry.interface, entry.ips.joined(separator: ",").nonEmpty, "-", entry.name]
+        case (_, let entry?): cluster = [entry.interface, entry.ips.joined(separator: ",").nonEmpty, entry.mac ?? "-", entry.name]
         case (_, nil): cluster = [pod?.status == nil ? "no network-status" : "not in network-status", "-", "-", "-"]
         }
         // The kernel.
@@ -45,7 +45,12 @@ extension DetailsContent {
         ]
         for (index, name) in ["interface", "addresses", "mac", "network"].enumerated() {
             let values = [cluster[index], store[index], kernel[index]]
-            let agree = Set(values.filter { $0 != "-" }).count <= 1
+            // Addresses agree whether or not a view gives the prefix length (network-status may not).
+            let compared = values.filter { $0 != "-" }.map { value in
+                name == "addresses" ? value.split(separator: ",").map { $0.split(separator: "/").first.map(String.init) ?? "" }.sorted().joined(separator: ",")
+                    : value.lowercased()
+            }
+            let agree = Set(compared).count <= 1
             lines.append(line(name, values, agree ? .normal : .warn))
         }
         let drift = snapshot?.drift.filter { $0.containerID == record.containerID && $0.interface == record.ifName } ?? []

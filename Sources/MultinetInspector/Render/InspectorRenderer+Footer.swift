@@ -50,6 +50,10 @@ extension InspectorRenderer {
         case .details(let id, _, _):
             var hints: [(key: String, hint: String)] = [("Esc", "close"), ("j/k", "scroll"), ("PgUp/PgDn", "page")]
             if !state.readOnly, case .attachment = id { hints.append(("r", "retry")) }
+            if !state.readOnly, case .drift(let identity) = id,
+               state.snapshot?.drift.first(where: { $0.identity == identity })?.kind.isReclaimable == true {
+                hints.append(("r", "tear down"))
+            }
             return hints + [("q", "quit")]
         case .confirmRetry: return [("y", "retry the teardown"), ("n", "cancel")]
         case .confirmReclaim: return [("y", "tear down the leak"), ("n", "cancel")]
