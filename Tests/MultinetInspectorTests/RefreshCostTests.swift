@@ -85,7 +85,19 @@ struct RefreshCostTests {
             #expect(podRequests.filter { $0.queryValue("watch") == "true" }.count == 2)
             #expect(server.acceptedConnections == 2, "one connection for the watch, one for the lists")
             #expect(source.isWatchingPods)
+            // Events are listed cluster-wide, so at most once per 10 s, whatever the refreshes.
+            let eventLists = server.requests.all.filter { $0.path == "/api/v1/events" }
+            #expect(eventLists.count == 1 && eventLists.first?.queryValue("fieldSelector") == "involvedObject.kind=Pod", "\(eventLists)")
         }
+    }
+
+    @Test("a list of Events is reused for its interval, then listed again")
+    func keptEvents() {
+        let kept = KeptEvents(interval: 10)
+        #expect(kept.fresh(now: 0) == nil)
+        kept.keep([], now: 1_000_000_000)
+        #expect(kept.fresh(now: 10_000_000_000) == [])
+        #expect(kept.fresh(now: 11_000_000_001) == nil)
     }
 
     @Test("a failed watch is dropped: the next refresh lists again, and fails like a list when the apiserver refuses")

@@ -3,7 +3,8 @@ import MultinetKubeAPI
 
 /// The apiserver through multinet's `KubeClient`: pods with
 /// `fieldSelector=spec.nodeName=NODE`, `NetworkAttachmentDefinition`s and `Network`s
-/// of all namespaces, and the Events about pods (`involvedObject.kind=Pod`).
+/// of all namespaces, and the Events about pods (`involvedObject.kind=Pod`, cluster-wide,
+/// so listed at most every 10 seconds).
 ///
 /// The source keeps one client from read to read, with two kept-alive TLS connections: one
 /// for a watch of the node's pods (metadata only, see ``PodWatch``), one for listing NADs
@@ -26,9 +27,15 @@ public struct KubeClusterSource: ClusterSource {
     private let kept = KeptClient()
     /// The node's pods, watched.
     private let podWatch = PodWatch()
+    /// The Events, listed at most every ``eventInterval`` seconds.
+    private let keptEvents: KeptEvents
 
     /// A source over a resolved connection; `watchesPods: false` for a single read.
-    public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5, watchesPods: Bool = true) {
+    ///
+    /// `eventInterval`: how long a list of Events is reused (they are listed cluster-wide).
+    public init(connection: ClusterConnection, context: String?, timeoutSeconds: Double = 5, watchesPods: Bool = true,
+                eventInterval: Double = 10) {
+        keptEvents = KeptEvents(interval: eventInterval)
         self.connection = connection
         self.context = context
         self.timeoutSeconds = timeoutSeconds
@@ -72,8 +79,12 @@ public struct KubeClusterSource: ClusterSource {
         async let networks = result { () async throws(KubeError) in
             try await client.listAll(Network.self, namespace: nil).items
         }
+        let keptEvents = self.keptEvents
         async let events = result { () async throws(KubeError) in
-            try await client.listAll(KubeEvent.self, namespace: nil, options: Self.eventOptions).items
+            if let fresh = keptEvents.fresh() { return fresh }
+            let listed = try await client.listAll(KubeEvent.self, namespace: nil, options: Self.eventOptions).items
+            keptEvents.keep(listed)
+            return listed
         }
         let (podList, nadList, networkList, eventList) = await (pods, nads, networks, events)
         switch podList {
