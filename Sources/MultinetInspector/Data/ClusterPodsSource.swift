@@ -16,6 +16,8 @@ public struct ClusterPodsSource: ClusterSource {
     /// One request's limit in seconds.
     public var timeoutSeconds: Double
     private let kept = KeptClient()
+    /// The Events, listed at most every 10 seconds.
+    private let keptEvents = KeptEvents(interval: 10)
 
     /// A source over a resolved connection.
     public init(connection: ClusterConnection, context: String?, pageSize: Int = 500, timeoutSeconds: Double = 10) {
@@ -36,9 +38,15 @@ public struct ClusterPodsSource: ClusterSource {
             }
             let limit = KubeListOptions(limit: pageSize)
             async let pods = client.listAll(Pod.self, namespace: nil, options: limit)
-            async let events = try? client.listAll(KubeEvent.self, namespace: nil, options: KubeClusterSource.eventOptions)
+            let keptEvents = self.keptEvents
+            async let events: [KubeEvent]? = {
+                if let fresh = keptEvents.fresh() { return fresh }
+                let listed = try? await client.listAll(KubeEvent.self, namespace: nil, options: KubeClusterSource.eventOptions).items
+                if let listed { keptEvents.keep(listed) }
+                return listed
+            }()
             let listed = try await pods.items
-            var reading = ClusterReading(apiserver: .reachable(server: server), context: context, events: await events?.items)
+            var reading = ClusterReading(apiserver: .reachable(server: server), context: context, events: await events)
             reading.reportedPods = Self.reported(listed)
             return reading
         } catch {

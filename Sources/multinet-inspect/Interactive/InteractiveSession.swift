@@ -33,7 +33,8 @@ final class InteractiveSession {
         state = InspectorState(width: size.width, height: size.height, readOnly: options.readOnly || options.allNodes,
                                asciiOnly: !terminal.isUTF8, now: Self.now())
         let builder = options.sources.builder(environment: environment)
-        let interval = options.interval
+        // The cluster view lists every pod of the cluster: no more often than every 10 s.
+        let interval = options.allNodes ? max(options.interval, InteractiveSession.clusterViewInterval) : options.interval
         let mailbox = self.mailbox
         let poller = Task.detached {
             while !Task.isCancelled {
@@ -124,6 +125,9 @@ final class InteractiveSession {
         }
         return true
     }
+
+    /// The shortest refresh interval of `--all-nodes`.
+    static let clusterViewInterval = 10.0
 
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }
