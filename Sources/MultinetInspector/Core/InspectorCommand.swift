@@ -44,7 +44,8 @@ public enum InspectorCommand: Sendable, Equatable {
         return shared.count > word(text).count ? shared : text
     }
 
-    private static func word(_ text: String) -> String {
+    /// What was typed, without the leading `:`, surrounding spaces or case.
+    static func word(_ text: String) -> String {
         var word = Substring(text)
         while word.first == ":" || word.first == " " { word = word.dropFirst() }
         while word.last == " " { word = word.dropLast() }

@@ -17,7 +17,7 @@ extension InspectorReducer {
 
     /// Runs a typed command (an empty one does nothing).
     static func run(_ line: String, _ state: inout InspectorState) -> [InspectorEffect] {
-        let typed = line.trimmingCharacters(in: " ")
+        let typed = InspectorCommand.word(line)
         guard !typed.isEmpty else { return [] }
         guard let command = InspectorCommand(typed) ?? InspectorCommand(InspectorCommand.complete(typed)) else {
             state.lastError = "unknown command :\(typed) (try " + InspectorCommand.names.map { ":" + $0 }.joined(separator: " ") + ")"
@@ -29,15 +29,5 @@ extension InspectorReducer {
         case .quit: return [.quit]
         }
         return []
-    }
-}
-
-extension String {
-    /// The string without leading and trailing `character`s.
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        var text = Substring(self)
-        while text.first == character { text = text.dropFirst() }
-        while text.last == character { text = text.dropLast() }
-        return String(text)
     }
 }

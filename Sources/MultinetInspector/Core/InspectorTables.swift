@@ -73,7 +73,7 @@ public enum InspectorTables {
                      TableCell(entry.kind.rawValue, role: serious),
                      TableCell(entry.since.map { TimeFormat.age(since: $0, now: now) } ?? "-", role: .dim,
                                sort: .number(-(entry.since ?? now))),
-                     TableCell(oneLine(entry.detail)),
+                     TableCell(entry.detail.oneLine),
                      TableCell(entry.kind.action, role: entry.kind.isReclaimable ? .key : .dim)]
         return TableRow(id: .drift(entry.identity), cells: cells, drift: entry)
     }
@@ -87,14 +87,12 @@ public enum InspectorTables {
                      TableCell(pod),
                      TableCell(String(event.count), role: .dim, sort: .number(Int64(event.count))),
                      TableCell(event.component.isEmpty ? "-" : event.component, role: .dim),
-                     TableCell(oneLine(event.message))]
+                     TableCell(event.message.oneLine)]
         let identity = "\(pod)\u{0}\(event.reason)\u{0}\(event.lastSeen ?? 0)\u{0}\(event.message)"
         return TableRow(id: .event(identity), cells: cells)
     }
 
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
+
 
     /// `namespace/name` of a record's pod, or a short container ID when the pod is unknown.
     public static func podName(of record: AttachmentRecord) -> String {
@@ -160,7 +158,7 @@ public enum InspectorTables {
 
     static func failureRow(_ record: AttachmentRecord, now: Int64) -> TableRow {
         let operation = record.state == .delFailed ? "del" : "add"
-        let error = (record.error ?? "(no message)").split(whereSeparator: \.isNewline).joined(separator: " ")
+        let error = (record.error ?? "(no message)").oneLine
         let cells = [TableCell(podName(of: record)),
                      TableCell(record.qualifiedNetwork),
                      TableCell(record.ifName),

@@ -13,7 +13,7 @@ public struct InspectorSnapshot: Sendable, Equatable {
     public var networks: [NetworkRow]
     /// This node's pods with their recorded attachments, sorted by namespace and name.
     public var pods: [PodRow]
-    /// Where the cluster, the store, the kernel and the config disagree (DESIGN §11),
+    /// Where the cluster, the store, the kernel and the config disagree (README, "Drift"),
     /// ordered by container, interface and kind, each with since when it is seen.
     public var drift: [DriftEntry]
     /// The kernel's view of each recorded netns, by path (absent: not read).

@@ -19,7 +19,7 @@ import MultinetJSON
 /// `existsInCluster`; attachments' `default`, `createdAt`; failures' `lastAttemptMs` and
 /// `lastDurationMs`.
 ///
-/// `drift[]` (DESIGN §11): `containerID`, `namespace`, `pod`, `network`, `interface`,
+/// `drift[]` (README, "Drift"): `containerID`, `namespace`, `pod`, `network`, `interface`,
 /// `kind` (`pod-gone`, `netns-gone`, `interface-missing`, `address-mismatch`,
 /// `mac-mismatch`, `unrecorded-interface`, `status-mismatch`, `network-gone`), `detail`,
 /// `since` (RFC 3339 or `null`). Additions: `kernel` (`read`, `unknown`: how many recorded

@@ -27,7 +27,7 @@ public enum SnapshotTables {
                          rows: snapshot.drift.map { entry in
                              [entry.namespace, entry.pod, entry.containerID, entry.network, entry.interface,
                               entry.kind.rawValue, entry.since.map { Timestamp.age(milliseconds: $0, now: now) } ?? "",
-                              oneLine(entry.detail)]
+                              entry.detail.oneLine]
                          })
     }
 
@@ -107,7 +107,7 @@ public enum SnapshotTables {
                              [record.podNamespace, record.podName, record.containerID, record.qualifiedNetwork, record.ifName,
                               SnapshotJSON.operation(record), String(record.attempts),
                               Timestamp.rfc3339(milliseconds: record.updatedAt),
-                              Timestamp.age(milliseconds: record.updatedAt, now: now), oneLine(record.error ?? "")]
+                              Timestamp.age(milliseconds: record.updatedAt, now: now), (record.error ?? "").oneLine]
                          })
     }
 
@@ -124,9 +124,5 @@ public enum SnapshotTables {
 
     private static func section(_ table: TextTable, empty: String) -> String {
         table.rows.isEmpty ? "(\(empty))\n" : table.text
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 })
     }
 }

@@ -22,7 +22,7 @@ extension InspectorRenderer {
             apiserver = [("apiserver ", .header), (StateBadge.ok(server, ascii: ascii).text, .ok)]
         case .unreachable(let server, let error):
             apiserver = [("apiserver ", .header),
-                         (StateBadge.failed("\(server) unreachable: \(oneLine(error))", ascii: ascii).text, .failed)]
+                         (StateBadge.failed("\(server) unreachable: \(error.oneLine)", ascii: ascii).text, .failed)]
         }
         let failures = snapshot.failures.count
         let attachments = snapshot.pods.reduce(0) { $0 + $1.attachments.count }
@@ -31,7 +31,7 @@ extension InspectorRenderer {
             ("\(failures) failures", failures > 0 ? .failed : .header),
         ]
         let store: [(String, StyleRole)] = header.storeProblem.map {
-            [("store ", .header), (StateBadge.failed("\(header.storePath): \(oneLine($0))", ascii: ascii).text, .failed)]
+            [("store ", .header), (StateBadge.failed("\(header.storePath): \($0.oneLine)", ascii: ascii).text, .failed)]
         } ?? [("store \(header.storePath)", .header)]
         let refreshed = ("refreshed \(TimeFormat.age(since: header.refreshedAt, now: state.now)) ago", StyleRole.header)
         let node = ("node \(header.node)", StyleRole.header)
@@ -54,9 +54,5 @@ extension InspectorRenderer {
             drawPieces(pieces, row: layout.header.lowerBound + offset, column: 1, width: buffer.width,
                        ellipsis: glyphs.ellipsis, into: &buffer)
         }
-    }
-
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
