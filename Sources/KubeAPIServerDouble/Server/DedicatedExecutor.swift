@@ -6,14 +6,16 @@ import Glibc
 /// A task executor with threads of its own. The double serves every connection on it, so
 /// tests that block Swift's shared cooperative threads (process waits, SQLite busy waits)
 /// cannot starve the apiserver — a real apiserver is never starved by its clients either.
-final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
+/// Tests that measure when something happens run on it too, so they time the code under
+/// test, not how long other tests kept the shared threads busy.
+public final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
     // @unchecked: all mutable state is behind `state`'s mutex and `condition`.
     private let state = Mutex<[UnownedJob]>([])
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
 
     /// One executor shared by every double in the process.
-    static let shared = DedicatedExecutor(threads: 4)
+    public static let shared = DedicatedExecutor(threads: 4)
 
     private init(threads: Int) {
         pthread_mutex_init(&mutex, nil)
@@ -30,7 +32,7 @@ final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         pthread_mutex_lock(&mutex)
         state.withLock { $0.append(unowned) }
