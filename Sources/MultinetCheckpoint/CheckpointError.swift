@@ -26,13 +26,17 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     case transitionRefused(path: String, activity: String, key: AttachmentKey, state: AttachmentState, event: AttachmentEvent)
     /// A stored value is not one this version understands (for example an unknown state).
     case invalidValue(path: String, column: String, value: String)
+    /// Another multinet process (the plugin's DEL, the agent's reclaim or hot-plug) held
+    /// the container's lock for longer than the wait (``ContainerLock``).
+    case containerLocked(path: String, containerID: String, waitedSeconds: Double)
 
     /// The database file the error is about.
     public var path: String {
         switch self {
         case .sqlite(let path, _, _, _, _), .fileSystem(let path, _, _, _), .notADirectory(let path, _),
              .walUnavailable(let path, _), .schemaTooNew(let path, _, _), .recordMissing(let path, _, _, _, _),
-             .transitionRefused(let path, _, _, _, _), .invalidValue(let path, _, _):
+             .transitionRefused(let path, _, _, _, _), .invalidValue(let path, _, _),
+             .containerLocked(let path, _, _):
             path
         }
     }
@@ -66,6 +70,9 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
                 + "and its lifecycle does not allow \(event) from there; the record is unchanged"
         case let .invalidValue(path, column, value):
             "checkpoint store \(path): column \(column) holds \"\(value)\", which this multinet does not understand"
+        case let .containerLocked(path, containerID, waited):
+            "checkpoint store \(path): container \(containerID) is still locked by another multinet process (a DEL, "
+                + "the agent's reclaim or a hot-plug) after waiting \(Int(waited)) s; retry when it has finished"
         }
     }
 

@@ -4,7 +4,7 @@
 /// refuse the newer database instead of writing rows it does not understand.
 enum CheckpointMigrations {
     /// Every step, in order.
-    static let all: [CheckpointMigration] = [version1, version2]
+    static let all: [CheckpointMigration] = [version1, version2, version3]
 
     /// The table that records applied steps; created by whichever step runs first.
     static let ledger = """
@@ -70,5 +70,24 @@ enum CheckpointMigrations {
     /// binaries refuse a store that may hold rows they cannot read.
     static let version2 = CheckpointMigration(version: 2, summary: "network-status write attempts", sql: """
         CREATE INDEX attempts_by_operation ON attempts (operation, error);
+        """)
+
+    /// What the node agent reads: every finished operation and delegate call (outcome and
+    /// duration only, no pod), written by the plugin inside transactions it makes anyway
+    /// and pruned by the agent once counted; and the containers the agent reclaimed, so a
+    /// runtime DEL arriving later knows their attachments are gone.
+    static let version3 = CheckpointMigration(version: 3, summary: "operation samples and reclaimed containers", sql: """
+        CREATE TABLE operations (
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            plugin TEXT,
+            result TEXT NOT NULL,
+            duration_us INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL
+        );
+        CREATE TABLE reclaimed (
+            container_id TEXT PRIMARY KEY,
+            reclaimed_at INTEGER NOT NULL
+        );
         """)
 }

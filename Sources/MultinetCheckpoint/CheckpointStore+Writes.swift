@@ -264,14 +264,23 @@ extension CheckpointStore {
     /// Runs `body` in one write transaction, naming `activity` in errors. The commit is
     /// atomic and survives a killed process; a `durable` one is also fsynced (with every
     /// commit before it) before this returns, so it survives a power loss.
-    private func write(_ activity: String, durable: Bool = false,
+    func write(_ activity: String, durable: Bool = false,
                        _ body: () throws(CheckpointError) -> Void) throws(CheckpointError) {
         let start = MonotonicClock.nanoseconds()
         defer { phases?.record(durable ? "store.write-durable" : "store.write", nanoseconds: MonotonicClock.nanoseconds() &- start) }
         connection.activity = activity
         if durable { try setSynchronous("FULL") }
         defer { if durable { try? setSynchronous("NORMAL") } }
-        try connection.writeTransaction(body)
+        var carried: [OperationSample] = []
+        do throws(CheckpointError) {
+            try connection.writeTransaction { () throws(CheckpointError) in
+                try body()
+                carried = try insertPendingOperations()
+            }
+        } catch {
+            operationLog?.restore(carried)
+            throw error
+        }
     }
 
     /// Sets `PRAGMA synchronous` for the following commits.

@@ -56,6 +56,10 @@ public final class CheckpointStore {
     /// The wall clock, in unix milliseconds (injectable for tests).
     let now: @Sendable () -> Int64
 
+    /// The operation samples (for the agent's metrics) that the next write carries into
+    /// the store in its own transaction; `nil` records none.
+    public var operationLog: OperationLog?
+
     /// Where write durations are recorded (`store.write`, `store.write-durable`), if anywhere.
     public var phases: PhaseClock?
 

@@ -42,7 +42,7 @@ let (outcome, pluginLogger) = blockingMain { [environment, stdin, mainStarted] i
         }
         loggerBox.logger = logger
         return Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger,
-                        kubeFactory: KubeClientAccessFactory(logger: logger), phases: phases)
+                        kubeFactory: KubeClientAccessFactory(logger: logger), phases: phases, started: mainStarted)
     }
     return (outcome, loggerBox.logger)
 }

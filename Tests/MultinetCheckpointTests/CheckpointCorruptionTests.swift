@@ -86,6 +86,7 @@ struct CheckpointCorruptionTests {
         try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
             let path = directory + "/" + CheckpointStore.fileName
             var originals: [String: AttachmentRecord] = [:]
+            var cutBytes: Int64 = 0
             do {
                 let store = try CheckpointStore(directory: directory)
                 for index in 0..<60 {
@@ -98,9 +99,17 @@ struct CheckpointCorruptionTests {
                 for record in try store.allAttachments() { originals[record.containerID] = record }
                 // Closing leaves the commits in the WAL; fold them into the file that is then damaged.
                 try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                // The tables' root pages come first, then the records' pages: cut in the middle
+                // of those (wherever later schema steps put them), so some records survive.
+                let lastRoot = try #require(try store.connection.query("SELECT max(rootpage) FROM sqlite_master") { $0.int64(0) }.first)
+                let pages = try #require(try store.connection.query("PRAGMA page_count") { $0.int64(0) }.first)
+                let pageSize = try #require(try store.connection.query("PRAGMA page_size") { $0.int64(0) }.first)
+                cutBytes = (lastRoot + (pages - lastRoot) / 2) * pageSize
             }
             let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-            #expect(truncate(path, off_t(size / 2)) == 0)
+            let cut = Int(cutBytes)
+            #expect(cut < size)
+            #expect(truncate(path, off_t(cut)) == 0)
 
             let store = try CheckpointStore(directory: directory, now: { 99 })
             let salvage = try #require(store.salvage)
@@ -114,7 +123,7 @@ struct CheckpointCorruptionTests {
             }
             #expect(try store.integrityCheck() == "ok")
             // The damaged file is still there, unchanged in size.
-            #expect(try FileManager.default.attributesOfItem(atPath: salvage.movedTo)[.size] as? Int == size / 2)
+            #expect(try FileManager.default.attributesOfItem(atPath: salvage.movedTo)[.size] as? Int == cut)
         }
     }
 

@@ -10,6 +10,14 @@ extension Multinet {
     /// on the first failure roll back what was attached and report the pod, network and interface.
     public func add(_ request: CNIRequest) async throws -> JSONValue {
         let store = try openStore(request.config)
+        return try await recordingOperation("add", store: store) {
+            let lock = try lockContainer(request)
+            defer { lock?.release() }
+            return try await add(request, store: store)
+        }
+    }
+
+    func add(_ request: CNIRequest, store: CheckpointStore) async throws -> JSONValue {
         try clearStaleRecords(request, store: store)
         let kube = KubeSession(factory: kubeFactory, config: request.config, environment: request.environment, phases: phases)
         do throws {

@@ -1,4 +1,5 @@
 import MultinetCNI
+import MultinetCheckpoint
 import MultinetJSON
 import MultinetPlanning
 import MultinetSystem
@@ -6,11 +7,15 @@ import MultinetSystem
 extension Multinet {
     /// CHECK: every recorded attachment in order, with its recorded result as `prevResult`.
     public func check(_ request: CNIRequest) async throws {
-        let env = request.environment
         guard request.config.cniVersion >= .v0_4_0 else {
             throw CommandFailure.versionTooOld(command: "CHECK", needs: "0.4.0 or later", declared: request.config.cniVersion)
         }
         let store = try openStore(request.config)
+        try await recordingOperation("check", store: store) { try check(request, store: store) }
+    }
+
+    func check(_ request: CNIRequest, store: CheckpointStore) throws {
+        let env = request.environment
         let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
             throw CommandFailure.notRecorded(containerID: env.containerID, ifName: env.ifName)

@@ -1,4 +1,5 @@
 import MultinetCNI
+import MultinetCheckpoint
 import MultinetPlanning
 
 extension Multinet {
@@ -8,10 +9,23 @@ extension Multinet {
     /// delegate it lists is torn down), else by the default network, which gets a
     /// best-effort DEL (see ``delUnrecorded(_:)``).
     public func del(_ request: CNIRequest) async throws {
-        let env = request.environment
         let store = try openStore(request.config)
+        try await recordingOperation("del", store: store) {
+            let lock = try lockContainer(request)
+            defer { lock?.release() }
+            try del(request, store: store)
+        }
+    }
+
+    func del(_ request: CNIRequest, store: CheckpointStore) throws {
+        let env = request.environment
         let records = try recordedAttachments(request, store: store)
         guard !records.isEmpty else {
+            if let reclaimed = try? store.reclaimedAt(containerID: env.containerID) {
+                logger.info("DEL of a container the node agent reclaimed: nothing is left to tear down",
+                            metadata: ["container": .string(env.containerID), "reclaimedAt": .string(String(reclaimed))])
+                return
+            }
             try delUnrecorded(request)
             return
         }

@@ -14,6 +14,10 @@ extension Multinet {
         }
         let valid = try Self.validAttachments(request.config)
         let store = try openStore(request.config)
+        try await recordingOperation("gc", store: store) { try gc(request, valid: valid, store: store) }
+    }
+
+    func gc(_ request: CNIRequest, valid: Set<ValidAttachment>, store: CheckpointStore) throws {
         let records: [AttachmentRecord]
         do {
             records = try store.allAttachments()
@@ -30,6 +34,14 @@ extension Multinet {
         var failures: [String] = []
         let byContainer = Dictionary(grouping: stale) { ValidAttachment(containerID: $0.containerID, ifName: $0.runtimeIfName) }
         for key in byContainer.keys.sorted(by: { ($0.containerID, $0.ifName) < ($1.containerID, $1.ifName) }) {
+            // A container another multinet process holds (its DEL, a reclaim) is theirs to tear down.
+            guard let lock = try? ContainerLock.acquire(directory: request.config.stateDir, containerID: key.containerID,
+                                                        waitSeconds: 0) else {
+                logger.info("GC skips a container another multinet process is tearing down",
+                            metadata: ["container": .string(key.containerID)])
+                continue
+            }
+            defer { lock.release() }
             let overrides = TeardownOverrides(netns: nil, cniPath: nil, baseEnvironment: request.environment.inherited)
             for failure in teardown(byContainer[key]!, store: store, config: request.config, overrides: overrides) {
                 failures.append("container \(key.containerID) network \"\(failure.network)\" on \(failure.ifName): \(failure.error.msg)")

@@ -7,7 +7,7 @@ import MultinetSystem
 
 /// The multinet meta-plugin: plans a pod's attachments, runs their delegates, records every
 /// step in the checkpoint store, and tears everything down from the record alone.
-public struct Multinet: CNIPlugin {
+public struct Multinet: CNIPlugin, Sendable {
     /// How delegate plugins are run.
     public var executor: any DelegateExecutor
     /// Where operations are logged.
@@ -20,20 +20,30 @@ public struct Multinet: CNIPlugin {
     public var phases: PhaseClock
     /// How the pod's network namespace is read and its routes changed (`default-route`).
     public var kernel: any NamespaceKernel
+    /// The outcome and duration of the command and of each delegate call, for the agent's
+    /// metrics; they reach the store with the command's writes.
+    public var operations: OperationLog
+    /// When the invocation started (monotonic nanoseconds): operation durations count from here.
+    public var started: UInt64
 
     /// A plugin over an executor, a logger and the apiserver access.
     public init(executor: any DelegateExecutor, logger: Logger, kubeFactory: any KubeAccessFactory = NoKubeAccess(),
                 wallClock: @escaping @Sendable () -> Int64 = CheckpointStore.wallClockMilliseconds,
-                phases: PhaseClock = PhaseClock(), kernel: any NamespaceKernel = NetlinkKernel()) {
+                phases: PhaseClock = PhaseClock(), kernel: any NamespaceKernel = NetlinkKernel(),
+                operations: OperationLog = OperationLog(), started: UInt64 = MonotonicClock.nanoseconds()) {
         self.executor = executor
         self.logger = logger
         self.kubeFactory = kubeFactory
         self.wallClock = wallClock
         self.phases = phases
         self.kernel = kernel
+        self.operations = operations
+        self.started = started
     }
 
-    var invoker: ConfigListInvoker { ConfigListInvoker(executor: executor) }
+    var invoker: ConfigListInvoker {
+        ConfigListInvoker(executor: RecordingDelegateExecutor(executor, log: operations, wallClock: wallClock))
+    }
 
     /// Opens the checkpoint store named by the configuration.
     public func openStore(_ config: MultinetConfig) throws -> CheckpointStore {
