@@ -1,4 +1,5 @@
 import MultinetCNI
+import MultinetCore
 import MultinetJSON
 import MultinetKubeAPI
 @testable import MultinetInspector

@@ -1,5 +1,6 @@
 import Foundation
 import MultinetCNI
+import MultinetCore
 import MultinetTestSupport
 import Testing
 @testable import MultinetInspector

@@ -15,6 +15,12 @@ extension ServedResource {
         shortNames: ["ns"], namespaced: false, hasStatusSubresource: true, allowsUnconditionalUpdate: true,
         deleteReturnsObject: true, extraSelectableFields: ["status.phase"])
 
+    /// Core `v1` `nodes` (cluster-scoped; the agent's node labels).
+    public static let nodes = ServedResource(
+        group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", shortNames: ["no"],
+        namespaced: false, hasStatusSubresource: true, allowsUnconditionalUpdate: true, deleteReturnsObject: true,
+        extraSelectableFields: ["spec.unschedulable"])
+
     /// `k8s.cni.cncf.io/v1` `network-attachment-definitions` (Network Plumbing WG).
     public static let networkAttachmentDefinitions = ServedResource(
         group: "k8s.cni.cncf.io", version: "v1", plural: "network-attachment-definitions",
@@ -38,7 +44,7 @@ extension ServedResource {
     /// Every resource the double serves, in discovery order: built-in groups first, then
     /// the groups of custom resources, as the apiserver lists them.
     public static let all: [ServedResource] = [
-        .pods, .namespaces, .events, .serviceAccounts, .configMaps, .daemonSets, .clusterRoles, .clusterRoleBindings,
+        .pods, .namespaces, .nodes, .events, .serviceAccounts, .configMaps, .daemonSets, .clusterRoles, .clusterRoleBindings,
         .customResourceDefinitions, .networkAttachmentDefinitions, .networks,
     ]
 }

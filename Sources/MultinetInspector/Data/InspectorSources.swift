@@ -1,3 +1,4 @@
+import MultinetCore
 import MultinetKube
 
 /// Where the inspector reads from, as the command line gives it, and the

@@ -1,99 +1,21 @@
-import MultinetCNI
-import MultinetKubeAPI
-import MultinetPlanning
+import MultinetCore
 
-/// The conf dir and bin dirs of this node.
-///
-/// Rows: every conf-dir file (kind `file`, named by its `name`, or by its file name when it
-/// does not parse); every NAD, resolved like the plugin does (`spec.config`, else the
-/// conf-dir file of the NAD's name); every alpha `Network` (thick: the `spec.plugin`
-/// binary; thin: the conf-dir file of its name). Usability by ``NetworkUsability``.
+/// The conf dir and bin dirs of this node: the rows of the Networks view, as the core's
+/// ``NodeNetworkCatalog`` finds them (the agent's node labels read the same catalog).
 public struct LocalNodeFiles: NodeFilesSource {
-    /// The conf dir.
-    public var confDir: String
-    /// The rules, with the bin dirs and the (caching) version probe.
-    public var usability: NetworkUsability
+    /// What decides which networks are usable here.
+    public var catalog: NodeNetworkCatalog
 
     /// A source over a conf dir, bin dirs and a version probe (keep one
     /// ``CachingVersionProbe`` for the process so each binary is asked once).
     public init(confDir: String, binDirs: [String], probe: any PluginVersionProbe) {
-        self.confDir = confDir
-        self.usability = NetworkUsability(binDirs: binDirs, probe: probe)
+        catalog = NodeNetworkCatalog(confDir: confDir, binDirs: binDirs, probe: probe)
     }
 
     public func networks(for cluster: ClusterReading) async -> [NetworkRow] {
-        let directory = ConfDirectory(path: confDir, ownName: "")
-        var rows: [NetworkRow] = []
-        var files: [String: NetworkFile] = [:]
-        do {
-            for name in try directory.fileNames() {
-                do {
-                    let file = try directory.load(name)
-                    // multinet's own configuration is not a network pods attach to.
-                    if directory.isOwn(file.list) { continue }
-                    if files[file.list.name] == nil { files[file.list.name] = file }
-                    rows.append(await row(file.list, name: file.list.name, namespace: nil, kind: .file))
-                } catch {
-                    rows.append(NetworkRow(name: name, namespace: nil, kind: .file, plugin: nil, cniVersion: nil,
-                                           usable: false, problem: "config invalid: \(Self.message(CNIError(reporting: error)))"))
-                }
-            }
-        } catch {
-            // A missing conf dir only matters for networks that need a file: each says so.
+        await catalog.networks(nads: cluster.networkAttachmentDefinitions, networks: cluster.networks).map { entry in
+            NetworkRow(name: entry.name, namespace: entry.namespace, kind: entry.kind, plugin: entry.plugin,
+                       cniVersion: entry.cniVersion, usable: entry.usable, problem: entry.problem)
         }
-        for nad in cluster.networkAttachmentDefinitions {
-            rows.append(await row(nad, files: files))
-        }
-        for network in cluster.networks {
-            rows.append(await row(network, files: files))
-        }
-        return rows
-    }
-
-    private func row(_ nad: NetworkAttachmentDefinition, files: [String: NetworkFile]) async -> NetworkRow {
-        let name = nad.metadata.name
-        let namespace = nad.metadata.namespace
-        if let config = nad.config, !config.isEmpty {
-            do throws(CNIError) {
-                let list = try NetworkConfigList(parsing: Array(config.utf8),
-                                                 source: "spec.config of \(nad.metadata.qualifiedName)", requireName: false)
-                return await row(list, name: name, namespace: namespace, kind: .networkAttachmentDefinition)
-            } catch {
-                return NetworkRow(name: name, namespace: namespace, kind: .networkAttachmentDefinition, plugin: nil,
-                                  cniVersion: nil, usable: false, problem: "config invalid: \(Self.message(error))")
-            }
-        }
-        guard let file = files[name] else {
-            return NetworkRow(name: name, namespace: namespace, kind: .networkAttachmentDefinition, plugin: nil,
-                              cniVersion: nil, usable: false,
-                              problem: "config invalid: no spec.config and no file named \"\(name)\" in \(confDir)")
-        }
-        return await row(file.list, name: name, namespace: namespace, kind: .networkAttachmentDefinition)
-    }
-
-    private func row(_ network: Network, files: [String: NetworkFile]) async -> NetworkRow {
-        let name = network.metadata.name
-        let namespace = network.metadata.namespace
-        if let plugin = network.plugin, !plugin.isEmpty {
-            let problem = await usability.problem(ofThickPlugin: plugin)
-            return NetworkRow(name: name, namespace: namespace, kind: .network, plugin: plugin, cniVersion: nil,
-                              usable: problem == nil, problem: problem)
-        }
-        guard let file = files[name] else {
-            return NetworkRow(name: name, namespace: namespace, kind: .network, plugin: nil, cniVersion: nil, usable: false,
-                              problem: "config invalid: no spec.plugin and no file named \"\(name)\" in \(confDir)")
-        }
-        return await row(file.list, name: name, namespace: namespace, kind: .network)
-    }
-
-    private func row(_ list: NetworkConfigList, name: String, namespace: String?, kind: NetworkRow.Kind) async -> NetworkRow {
-        let problem = await usability.problem(of: list)
-        return NetworkRow(name: name, namespace: namespace, kind: kind, plugin: list.pluginTypes.joined(separator: ","),
-                          cniVersion: list.cniVersionText.isEmpty ? nil : list.cniVersionText,
-                          usable: problem == nil, problem: problem)
-    }
-
-    private static func message(_ error: CNIError) -> String {
-        error.details.isEmpty ? error.msg : "\(error.msg) (\(error.details))"
     }
 }

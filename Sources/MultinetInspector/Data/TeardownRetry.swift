@@ -79,7 +79,10 @@ public struct TeardownRetry: Sendable {
         config.delegateTimeoutSeconds = delegateTimeoutSeconds
         let store: CheckpointStore
         let records: [AttachmentRecord]
+        let lock: ContainerLock?
         do {
+            // The runtime's DEL or the agent's reclaim of the same container goes first.
+            lock = try ContainerLock.acquire(directory: stateDir, containerID: containerID, waitSeconds: 10)
             store = try CheckpointStore(directory: stateDir)
             records = try Self.select(try store.attachments(containerID: containerID), containerID: containerID,
                                       interface: interface, everyState: everyState, store: storePath)
@@ -88,6 +91,7 @@ public struct TeardownRetry: Sendable {
         } catch {
             throw .store("\(error)")
         }
+        defer { lock?.release() }
         let failures = plugin.teardown(records, store: store, config: config, overrides: .replay)
         return records.sorted { $0.position > $1.position }.map { record in
             let failure = failures.first { $0.ifName == record.ifName && $0.network == record.qualifiedNetwork }

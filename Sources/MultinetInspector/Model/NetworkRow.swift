@@ -1,14 +1,9 @@
+import MultinetCore
+
 /// One network in the Networks view and the JSON document's `networks`.
 public struct NetworkRow: Sendable, Equatable {
-    /// Where a network is defined.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
-        /// An alpha `Network` object.
-        case network = "Network"
-        /// A `NetworkAttachmentDefinition`.
-        case networkAttachmentDefinition = "NetworkAttachmentDefinition"
-        /// A file in the conf dir.
-        case file
-    }
+    /// Where a network is defined (the core's kinds).
+    public typealias Kind = NetworkAvailability.Kind
 
     /// The network's name.
     public var name: String

@@ -1,5 +1,4 @@
 import Logging
-import MultinetCore
 import MultinetCNI
 
 /// Runs the plugin with `CNI_COMMAND=VERSION` through multinet's own delegate executor
@@ -16,7 +15,7 @@ public struct ProcessVersionProbe: PluginVersionProbe {
     public func versions(ofPluginAt path: String) async -> Result<[CNIVersion], CNIError> {
         let timeout = timeoutSeconds
         return await Task.detached {
-            let executor = ProcessDelegateExecutor(logger: Logger(label: "multinet-inspect", factory: { _ in SwiftLogNoOpLogHandler() }))
+            let executor = ProcessDelegateExecutor(logger: Logger(label: "multinet", factory: { _ in SwiftLogNoOpLogHandler() }))
             let context = DelegateContext(containerID: "", netns: "", ifName: "", cniPath: "", cniArgs: "", binDir: [],
                                           baseEnvironment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], timeoutSeconds: timeout)
             do {

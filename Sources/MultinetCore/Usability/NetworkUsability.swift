@@ -1,4 +1,3 @@
-import MultinetCore
 import MultinetCNI
 
 /// The rules for "usable on this node", as multinet's ADD would find out:
