@@ -48,6 +48,7 @@ let package = Package(
     products: [
         .executable(name: "multinet", targets: ["multinet"]),
         .executable(name: "multinet-inspect", targets: ["multinet-inspect"]),
+        .executable(name: "multinet-agent", targets: ["multinet-agent"]),
         .executable(name: "multinet-demo", targets: ["multinet-demo"]),
         .executable(name: "multinet-bench", targets: ["multinet-bench"]),
         .library(name: "MultinetCore", targets: ["MultinetCore"]),
@@ -60,6 +61,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -132,6 +134,29 @@ let package = Package(
             ],
             linkerSettings: inspectorLinking
         ),
+        // The node agent's library: the reconcile loop as a pure step, metrics, the HTTP
+        // endpoints and the runtime that reads and acts; the binary is a thin main over it.
+        .target(
+            name: "MultinetAgent",
+            dependencies: [
+                "MultinetCore", "MultinetJSON", "MultinetCheckpoint", "MultinetKube", "MultinetKubeAPI", "MultinetModel",
+                "MultinetPlanning",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "multinet-agent",
+            dependencies: [
+                "MultinetAgent", "MultinetCore", "MultinetKube", "MultinetSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: pluginLinking
+        ),
         // `multinet-inspect demo` execs it; built with the rest, never installed on nodes.
         .executableTarget(
             name: "multinet-demo",
@@ -202,6 +227,12 @@ let package = Package(
             dependencies: [
                 "MultinetInspector", "MultinetJSON", "MultinetCNI", "MultinetSystem", "MultinetKubeAPI",
                 "MultinetCheckpoint", "MultinetCore", "MultinetNetlink", "MultinetTestSupport", "KubeAPIServerDouble",
+            ]
+        ),
+        .testTarget(
+            name: "MultinetAgentTests",
+            dependencies: [
+                "MultinetAgent", "MultinetCore", "MultinetCheckpoint", "MultinetJSON", "MultinetTestSupport",
             ]
         ),
         .testTarget(

@@ -39,6 +39,14 @@ struct PackageGraphTests {
             forbidden: ["CNCursesw", "KubeAPIServerDouble", "MultinetInspector", "MultinetTestSupport", "X509", "Crypto",
                         "NIOHTTP1", "ArgumentParser"],
             reason: "the plugin is on every pod's start path: no curses, no apiserver double, no test code"),
+        LayerRule(
+            targets: ["multinet", "MultinetCore", "MultinetInspector"],
+            forbidden: ["MultinetAgent", "Prometheus"],
+            reason: "the agent sits beside the plugin and the inspector, never under them: neither pays for metrics"),
+        LayerRule(
+            targets: ["multinet-agent", "MultinetAgent"],
+            forbidden: ["CNCursesw", "KubeAPIServerDouble", "MultinetInspector", "MultinetTestSupport"],
+            reason: "the node agent ships on every node: no curses, no apiserver double, no test code"),
     ]
 
     /// Modules of the toolchain, which no manifest lists.
