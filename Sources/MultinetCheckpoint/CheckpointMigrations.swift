@@ -75,10 +75,12 @@ enum CheckpointMigrations {
     /// What the node agent reads: every finished operation and delegate call (outcome and
     /// duration only, no pod), written by the plugin inside transactions it makes anyway
     /// and pruned by the agent once counted; and the containers the agent reclaimed, so a
-    /// runtime DEL arriving later knows their attachments are gone.
+    /// runtime DEL arriving later knows their attachments are gone. IDs only grow
+    /// (`AUTOINCREMENT`), also once the agent pruned every row: it reads after the last one it
+    /// counted.
     static let version3 = CheckpointMigration(version: 3, summary: "operation samples and reclaimed containers", sql: """
         CREATE TABLE operations (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             command TEXT NOT NULL,
             plugin TEXT,
             result TEXT NOT NULL,

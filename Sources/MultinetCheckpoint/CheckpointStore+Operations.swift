@@ -51,6 +51,13 @@ extension CheckpointStore {
         }
     }
 
+    /// The highest sample ID ever stored (pruned ones included), 0 for none: a reader that
+    /// counted further than this is reading a different store (a new or salvaged one).
+    public func latestOperationID() throws(CheckpointError) -> Int64 {
+        connection.activity = "reading recorded operations"
+        return try connection.query("SELECT seq FROM sqlite_sequence WHERE name = 'operations'") { $0.int64(0) }.first ?? 0
+    }
+
     /// Deletes the samples up to and including `id` (the agent has counted them).
     public func pruneOperations(through id: Int64) throws(CheckpointError) {
         try write("pruning counted operations") { () throws(CheckpointError) in

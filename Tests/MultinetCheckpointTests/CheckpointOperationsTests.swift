@@ -104,3 +104,22 @@ struct CheckpointOperationsTests {
         #expect(error.description.contains("60 s"))
     }
 }
+
+extension CheckpointOperationsTests {
+    @Test("sample IDs keep growing after every row was pruned, so a reader resuming after its last ID misses none")
+    func idsNeverReused() throws {
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
+            let store = try CheckpointStore(directory: directory)
+            store.operationLog = OperationLog()
+            store.operationLog?.append(Self.sample("add"))
+            store.operationLog?.append(Self.sample("add"))
+            try store.flushOperations()
+            let counted = try #require(try store.operations(after: 0).last?.id)
+            try store.pruneOperations(through: counted)
+            #expect(try store.latestOperationID() == counted)
+            store.operationLog?.append(Self.sample("del"))
+            try store.flushOperations()
+            #expect(try store.operations(after: counted).map(\.command) == ["del"])
+        }
+    }
+}

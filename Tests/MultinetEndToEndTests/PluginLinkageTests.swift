@@ -30,6 +30,7 @@ struct PluginLinkageTests {
     /// Every binary that must need only glibc.
     static func nodeBinaries() throws -> [String] {
         binaries("multinet", tested: try MultinetBinary.path) + binaries("multinet-inspect", tested: try InspectorBinary.path)
+            + binaries("multinet-agent", tested: try RunningAgent.path)
     }
 
     /// The shared libraries `ldd` lists for `path` (file names, `libsqlite3.so.0`), or
@@ -48,10 +49,10 @@ struct PluginLinkageTests {
         haystack.range(of: Data(needle.utf8)) != nil
     }
 
-    @Test("ldd of multinet and multinet-inspect lists only glibc, the loader and the vDSO")
+    @Test("ldd of multinet, multinet-inspect and multinet-agent lists only glibc, the loader and the vDSO")
     func onlyGlibc() throws {
         let binaries = try Self.nodeBinaries()
-        #expect(binaries.count >= 2)
+        #expect(binaries.count >= 3)
         for path in binaries {
             let needed = try #require(try Self.neededLibraries(path), "\(path) is not dynamically linked: glibc must stay shared (NSS, the loader)")
             #expect(needed.contains("libc.so.6"), "\(path): \(needed)")

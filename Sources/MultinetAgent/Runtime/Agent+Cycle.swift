@@ -14,7 +14,13 @@ extension Agent {
         let samples: [OperationSample]
         do {
             store = try CheckpointStore(directory: settings.stateDir)
-            let after = updateState { $0.lastOperationID }
+            let latest = try store.latestOperationID()
+            // A store that never reached the last ID counted is another one (moved aside,
+            // recreated): count it from its start.
+            let after = updateState { state in
+                if latest < state.lastOperationID { state.lastOperationID = 0 }
+                return state.lastOperationID
+            }
             samples = try store.operations(after: after)
             records = try store.allAttachments()
         } catch {

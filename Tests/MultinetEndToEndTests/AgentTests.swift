@@ -1,0 +1,218 @@
+import Foundation
+import Glibc
+import KubeAPIServerDouble
+import MultinetJSON
+import MultinetTestSupport
+import Testing
+
+/// `multinet-agent` against real parts: the real plugin in real netns with Debian's plugins,
+/// the apiserver double, the agent as its own process on a loopback port.
+@Suite("End to end: the node agent", .endToEnd, .serialized)
+struct AgentTests {
+    static func nodeOptions(_ node: MultinetNode) -> [String] {
+        ["--state-dir", node.stateDir, "--conf-dir", node.confDir, "--bin-dir", node.binDir + ":/usr/lib/cni",
+         "--interval", "0.2"]
+    }
+
+    static func ops(_ command: String, _ result: String) -> String {
+        #"multinet_operations_total{command="\#(command)",result="\#(result)"}"#
+    }
+
+    @Test("metrics count every operation, also those run while the agent was down; a failing ADD is a failure; kill -9 changes nothing for pods")
+    func metrics() async throws {
+        try await MultinetCluster.with(annotations: [:]) { cluster in
+            let node = cluster.node
+            // Before the agent ever runs: two pods up and down, and an ADD that fails in its delegate.
+            var ids: [String] = []
+            for _ in 0..<2 {
+                let ns = try node.namespace()
+                let id = RuntimeInvocation.randomContainerID()
+                _ = try await cluster.run("ADD", containerID: id, netns: ns.path).requireSuccess()
+                ids.append(id)
+                _ = try await cluster.run("DEL", containerID: id, netns: ns.path).requireSuccess()
+            }
+            let failed = try await cluster.run("ADD", containerID: RuntimeInvocation.randomContainerID(),
+                                               netns: "/var/run/netns/multinet-test-missing-\(UInt32.random(in: 0...UInt32.max))")
+            #expect(!failed.succeeded, "\(failed.summary)")
+
+            let agent = try await RunningAgent(Self.nodeOptions(node))
+            #expect(try await agent.waitUntil(seconds: 20) { try agent.metric(Self.ops("add", "success")) == 2 })
+            let text = try agent.get("/metrics").body
+            #expect(try agent.metric(Self.ops("add", "failure")) == 1, "\(text)")
+            #expect(try agent.metric(Self.ops("del", "success")) == 2, "\(text)")
+            #expect(try agent.metric(Self.ops("check", "success")) == 0, "\(text)")
+            #expect(try agent.metric(#"multinet_operation_duration_seconds_count{command="add",result="success"}"#) == 2)
+            #expect(try agent.metric(#"multinet_operation_duration_seconds_count{command="add",result="failure"}"#) == 1)
+            #expect(try agent.metric(#"multinet_delegate_duration_seconds_count{plugin="bridge",command="add",result="success"}"#) == 2, "\(text)")
+            #expect(try agent.metric(#"multinet_delegate_duration_seconds_count{plugin="bridge",command="add",result="failure"}"#) == 1, "\(text)")
+            #expect(try agent.metric(#"multinet_attachments{state="attached"}"#) == 0, "\(text)")
+            // No label carries a pod, a namespace or a container.
+            for secret in ids + [cluster.podName, cluster.podUID, "default/"] {
+                #expect(!text.contains(secret), "\(secret) is in /metrics")
+            }
+            #expect(try agent.get("/healthz").status == 200)
+            #expect(try agent.get("/readyz").status == 200, "no apiserver configured: the store alone makes it ready")
+
+            // kill -9 mid-flight: a pod started meanwhile starts exactly as before.
+            try await agent.stop(SIGKILL)
+            let ns = try node.namespace()
+            let id = RuntimeInvocation.randomContainerID()
+            _ = try await cluster.run("ADD", containerID: id, netns: ns.path).requireSuccess()
+            #expect(try ns.addresses(of: "eth0").count == 1)
+            #expect(try node.records().filter { $0.containerID == id }.map(\.state) == [.attached])
+
+            // The next agent counts it: what the first counted is gone from the store, the rest is not.
+            let next = try await RunningAgent(Self.nodeOptions(node))
+            #expect(try await next.waitUntil(seconds: 20) { try next.metric(Self.ops("add", "success")) == 1 })
+            #expect(try next.metric(Self.ops("add", "failure")) == 0)
+            #expect(try next.metric(#"multinet_attachments{state="attached"}"#) == 1)
+            _ = try await cluster.run("DEL", containerID: id, netns: ns.path).requireSuccess()
+            #expect(try await next.waitUntil(seconds: 20) { try next.metric(Self.ops("del", "success")) == 1 })
+            let log = try await next.stop(SIGTERM)
+            #expect(try await next.exitStatus() == 0, "\(log)")
+            #expect(log.contains("multinet-agent stopping"), "\(log)")
+        }
+    }
+
+    /// A pod attached by the real plugin, with its own UID and netns.
+    struct AttachedPod {
+        let name: String
+        let containerID: String
+        let namespace: NetworkNamespace
+    }
+
+    static func attach(_ name: String, cluster: MultinetCluster) async throws -> AttachedPod {
+        let seeded = try cluster.server.seed(KubeObjects.pod(name: name, nodeName: "node-a"))
+        let uid = try #require(seeded.first?.string(at: "metadata.uid"))
+        let namespace = try cluster.node.namespace()
+        let id = RuntimeInvocation.randomContainerID()
+        var invocation = cluster.node.invocation("ADD", containerID: id, netns: namespace.path, pod: name, config: cluster.config())
+        invocation.args = RuntimeInvocation.kubernetesArgs(namespace: "default", name: name, uid: uid, containerID: id)
+        _ = try await cluster.node.runner.run(invocation).requireSuccess()
+        return AttachedPod(name: name, containerID: id, namespace: namespace)
+    }
+
+    @Test("reclaim: a sandbox whose pod and netns are gone is torn down after the grace with no reservation left; one whose pod or netns exists is left alone")
+    func reclaim() async throws {
+        try await MultinetCluster.with(annotations: [:]) { cluster in
+            let node = cluster.node
+            let gone = try await Self.attach("gone", cluster: cluster)
+            let podExists = try await Self.attach("pod-exists", cluster: cluster)
+            let netnsExists = try await Self.attach("netns-exists", cluster: cluster)
+            defer { netnsExists.namespace.delete() }
+            #expect(try node.reservations.held(by: gone.containerID).count == 1)
+
+            _ = try cluster.server.store.delete(.pods, namespace: "default", name: "gone")
+            gone.namespace.delete()
+            podExists.namespace.delete()
+            _ = try cluster.server.store.delete(.pods, namespace: "default", name: "netns-exists")
+
+            let started = ContinuousClock.now
+            let agent = try await RunningAgent(Self.nodeOptions(node) + [
+                "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--reclaim", "--reclaim-after", "2",
+            ])
+            #expect(try await agent.waitUntil(seconds: 15) {
+                try !node.records().contains { $0.containerID == gone.containerID }
+            })
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed >= .seconds(2), "reclaimed before the grace: \(elapsed)")
+            #expect(try node.reservations.held(by: gone.containerID).isEmpty)
+            #expect(try agent.metric("multinet_reclaimed_total") == 1)
+            // Several cycles more: the other two are still recorded, their addresses still held.
+            try await Task.sleep(for: .seconds(1))
+            let left = Set(try node.records().map(\.containerID))
+            #expect(left == [podExists.containerID, netnsExists.containerID])
+            #expect(try node.reservations.held(by: podExists.containerID).count == 1)
+            #expect(try agent.metric(#"multinet_drift{kind="netns-gone"}"#) == 1)
+            #expect(try agent.metric(#"multinet_drift{kind="pod-gone"}"#) == 1)
+            #expect(try agent.get("/readyz").status == 200)
+            let log = try await agent.stop()
+            #expect(log.contains("reclaimed a leaked sandbox") && log.contains(gone.containerID), "\(log)")
+            // The runtime's DEL of what is left works as ever.
+            _ = try await node.run("DEL", containerID: podExists.containerID, netns: podExists.namespace.path).requireSuccess()
+            _ = try await node.run("DEL", containerID: netnsExists.containerID, netns: netnsExists.namespace.path).requireSuccess()
+            #expect(try node.records().isEmpty)
+            #expect(try node.reservations.ips().isEmpty)
+        }
+    }
+
+    @Test("a runtime DEL racing the reclaim: exactly one teardown, no error, nothing left")
+    func delRacesReclaim() async throws {
+        try await MultinetCluster.with(annotations: [:]) { cluster in
+            let node = cluster.node
+            for round in 0..<3 {
+                let racer = try await Self.attach("racer-\(round)", cluster: cluster)
+                _ = try cluster.server.store.delete(.pods, namespace: "default", name: "racer-\(round)")
+                racer.namespace.delete()
+                let agent = try await RunningAgent(Self.nodeOptions(node) + [
+                    "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--reclaim", "--reclaim-after", "0.5",
+                    "--interval", "0.1",
+                ])
+                // The runtime's late DEL arrives about when the reclaim comes due.
+                try await Task.sleep(for: .milliseconds(450 + 50 * round))
+                let del = try await node.run("DEL", containerID: racer.containerID, netns: racer.namespace.path)
+                #expect(del.succeeded, "\(del.summary)")
+                #expect(try await agent.waitUntil(seconds: 10) {
+                    try !node.records().contains { $0.containerID == racer.containerID }
+                })
+                try await Task.sleep(for: .milliseconds(300))
+                let agentLog = try await agent.stop()
+                #expect(try node.reservations.held(by: racer.containerID).isEmpty)
+                let reclaimed = agentLog.contains("reclaimed a leaked sandbox") && agentLog.contains(racer.containerID)
+                let pluginLog = (try? String(contentsOfFile: node.logFile, encoding: .utf8)) ?? ""
+                let detached = pluginLog.split(separator: "\n").contains {
+                    $0.contains(racer.containerID) && $0.contains("detached")
+                }
+                #expect(reclaimed != detached, "round \(round): reclaimed \(reclaimed), DEL detached \(detached)\n\(agentLog)")
+                #expect(!agentLog.contains("teardown failed"), "\(agentLog)")
+            }
+        }
+    }
+
+    static func nodeLabels(_ cluster: MultinetCluster) -> [String: String] {
+        guard let node = cluster.server.store.get(.nodes, name: "node-a"),
+              let labels = node["metadata"]?["labels"]?.objectValue else { return [:] }
+        var out: [String: String] = [:]
+        for (key, value) in labels { out[key] = value.stringValue }
+        return out
+    }
+
+    @Test("node labels follow which networks are usable: binary installed, removed, NAD deleted; others' labels untouched")
+    func nodeLabels() async throws {
+        try await MultinetCluster.with(annotations: [:]) { cluster in
+            let node = cluster.node
+            _ = try cluster.server.seed(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a","labels":{"zone":"z1"}}}"#)
+            _ = try cluster.server.seed(KubeObjects.networkAttachmentDefinition(
+                name: "macnet", config: #"{"cniVersion":"1.0.0","name":"macnet","type":"macvlan","mode":"bridge","ipam":{}}"#))
+            _ = try cluster.server.seed(KubeObjects.networkAttachmentDefinition(
+                name: "special", config: #"{"cniVersion":"1.0.0","name":"special","type":"special-plugin"}"#))
+            let agent = try await RunningAgent(Self.nodeOptions(node) + [
+                "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--publish-node-labels",
+            ])
+            let mac = "net.multinet.dev/default.macnet", special = "net.multinet.dev/default.special"
+            #expect(try await agent.waitUntil(seconds: 15) { Self.nodeLabels(cluster)[mac] == "true" }, "\(Self.nodeLabels(cluster))")
+            #expect(Self.nodeLabels(cluster)[special] == nil)
+            #expect(Self.nodeLabels(cluster)["zone"] == "z1")
+
+            // The plugin is installed: the network becomes usable.
+            _ = try node.writeDelegate("special-plugin", script: """
+                #!/bin/sh
+                echo '{"cniVersion":"1.0.0","supportedVersions":["0.3.1","0.4.0","1.0.0"]}'
+                """)
+            #expect(try await agent.waitUntil(seconds: 15) { Self.nodeLabels(cluster)[special] == "true" }, "\(Self.nodeLabels(cluster))")
+            // The NAD is deleted: its label goes.
+            _ = try cluster.server.store.delete(.networkAttachmentDefinitions, namespace: "default", name: "macnet")
+            #expect(try await agent.waitUntil(seconds: 15) { Self.nodeLabels(cluster)[mac] == nil }, "\(Self.nodeLabels(cluster))")
+            // The plugin is removed again: its label goes too.
+            try FileManager.default.removeItem(atPath: node.binDir + "/special-plugin")
+            #expect(try await agent.waitUntil(seconds: 15) { Self.nodeLabels(cluster)[special] == nil }, "\(Self.nodeLabels(cluster))")
+            #expect(Self.nodeLabels(cluster) == ["zone": "z1"])
+            // Nothing changes now: no more patches (the node's resourceVersion stays).
+            let version = cluster.server.store.get(.nodes, name: "node-a")?["metadata"]?["resourceVersion"]
+            try await Task.sleep(for: .seconds(1))
+            #expect(cluster.server.store.get(.nodes, name: "node-a")?["metadata"]?["resourceVersion"] == version)
+            let log = try await agent.stop()
+            #expect(log.components(separatedBy: "node labels updated").count - 1 == 4, "\(log)")
+        }
+    }
+}
