@@ -45,7 +45,18 @@ struct DeployManifestTests {
             #expect(daemonSet.value(at: "spec.template.spec.tolerations") == [["operator": "Exists"]])
             let volumes = daemonSet.value(at: "spec.template.spec.volumes")?.arrayValue ?? []
             let hostPaths = volumes.compactMap { $0["hostPath"]?["path"]?.stringValue }
-            #expect(hostPaths == ["/etc/cni/net.d", "/opt/cni/bin", "/opt/multinet/bin", "/var/lib/multinet"])
+            #expect(hostPaths == ["/etc/cni/net.d", "/opt/cni/bin", "/opt/multinet/bin", "/var/lib/multinet", "/var/run/netns",
+                                  "/var/lib/cni"])
+            // The agent: a second container with its metrics port named, probes on it, requests.
+            let containers = daemonSet.value(at: "spec.template.spec.containers")?.arrayValue ?? []
+            #expect(containers.map { $0["name"]?.stringValue ?? "" } == ["install", "agent"])
+            let agent = containers.last
+            #expect(agent?["ports"]?.arrayValue?.first?["name"] == "metrics")
+            #expect(agent?["livenessProbe"]?["httpGet"]?["path"] == "/healthz")
+            #expect(agent?["readinessProbe"]?["httpGet"]?["path"] == "/readyz")
+            #expect(agent?["resources"]?["requests"]?["memory"] == "32Mi")
+            let agentArgs = agent?["args"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(agentArgs.contains("--reclaim") && !agentArgs.contains("--publish-node-labels"), "\(agentArgs)")
             // The installer copies the inspector to the host's /opt/multinet/bin, mounted at its own path.
             let container = daemonSet.value(at: "spec.template.spec.containers")?.arrayValue?.first
             let mounts = container?["volumeMounts"]?.arrayValue ?? []
@@ -70,6 +81,12 @@ struct DeployManifestTests {
             let again = try await kubectl.check(["apply", "-f", DeployDirectory.path])
             #expect(!again.contains("created") && !again.contains("configured"), "\(again)")
             #expect(again.contains("daemonset.apps/multinet unchanged"), "\(again)")
+            // Nodes are only touched with --publish-node-labels, whose RBAC is a file of its own.
+            #expect(!rules.contains { $0["resources"] == ["nodes"] })
+            let optional = try await kubectl.check(["apply", "-f", DeployDirectory.path + "/optional/node-labels-rbac.yaml"])
+            #expect(optional.contains("clusterrole.rbac.authorization.k8s.io/multinet-node-labels created"), "\(optional)")
+            let labelsRole = try KubeJSON.parse(try await kubectl.check(["get", "clusterrole", "multinet-node-labels", "-o", "json"]))
+            #expect(labelsRole["rules"]?.arrayValue == [["apiGroups": [""], "resources": ["nodes"], "verbs": ["get", "patch"]]])
             #expect(server.store.list(.customResourceDefinitions).count == 2)
         }
     }
