@@ -54,13 +54,14 @@ final class BenchNode: @unchecked Sendable {
     /// multinet's stdin: its configuration, optionally with an apiserver and the pod's
     /// annotations as a CRI runtime passes them (`io.kubernetes.cri.pod-annotations`).
     func multinetConfig(kubeconfig: String? = nil, annotations: [String: String]? = nil, logLevel: String = "info",
-                        logFile: String? = nil) -> String {
+                        logFile: String? = nil, operationMetrics: Bool = true) -> String {
         var object = JSONObject([
             ("cniVersion", .string("1.0.0")), ("name", .string("multinet")), ("type", .string("multinet")),
             ("confDir", .string(confDir)), ("stateDir", .string(stateDir)), ("binDir", .string(binDir)),
             ("logFile", .string(logFile ?? self.logFile)), ("logLevel", .string(logLevel)),
         ])
         if let kubeconfig { object["kubeconfig"] = .string(kubeconfig) }
+        if !operationMetrics { object["operationMetrics"] = .bool(false) }
         if let annotations {
             let map = JSONObject(annotations.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
             object["runtimeConfig"] = .object(JSONObject([(Multinet.podAnnotationsCapability, .object(map))]))

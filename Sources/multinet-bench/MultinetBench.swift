@@ -29,8 +29,8 @@ struct MultinetBench: AsyncParsableCommand {
         @Option(help: "Pods started at once in scenario (d).")
         var pods = 16
 
-        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,b,c,d,e,f,g,profile.", valueName: "list"))
-        var only = "start,a,b,c,d,e,f,g,profile"
+        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,h,b,c,d,e,f,g,profile.", valueName: "list"))
+        var only = "start,a,h,b,c,d,e,f,g,profile"
 
         @Option(help: ArgumentHelp("Also write the report to this file.", valueName: "path"))
         var output: String?
@@ -62,6 +62,7 @@ struct MultinetBench: AsyncParsableCommand {
             log("multinet-bench: \(node.root)")
             if wanted.contains("start") { rows.append(try scenarios.startup()) }
             if wanted.contains("a") { rows += try scenarios.defaultOnly() }
+            if wanted.contains("h") { rows.append(try scenarios.operationRecording()) }
             let needsCluster = !wanted.isDisjoint(with: ["b", "c", "e", "g", "profile"])
             let cluster = needsCluster ? try await BenchCluster.start(node: node) : nil
             if let cluster {

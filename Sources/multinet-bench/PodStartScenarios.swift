@@ -78,6 +78,23 @@ struct PodStartScenarios {
         ]
     }
 
+    /// (h) As (a), with the operation samples the agent's metrics read (the default)
+    /// against the same binary with `operationMetrics: false`: what recording costs the
+    /// pod-start path. The "direct" side is multinet without samples.
+    func operationRecording() throws -> Comparison {
+        let nsOn = try node.namespace(), nsOff = try node.namespace()
+        let on = node.multinetConfig(), off = node.multinetConfig(operationMetrics: false)
+        let (m, d) = try interleave("h", measures: 1, multinet: { id in
+            let t = try Self.addDel(node.multinet, config: on, id: id, netns: nsOn)
+            return [t.add + t.del]
+        }, direct: { id in
+            let t = try Self.addDel(node.multinet, config: off, id: id, netns: nsOff)
+            return [t.add + t.del]
+        })
+        return Comparison(scenario: "(h) as (a), operation samples recorded against `operationMetrics: false`",
+                          measure: "ADD+DEL", multinet: m[0], direct: d[0])
+    }
+
     /// (b) Three networks (default + two NADs over TLS) against three direct ADD+DELs.
     /// `passAnnotations`: the runtime passes the pod's annotations (the deployed conflist
     /// declares the capability); otherwise multinet GETs the pod.

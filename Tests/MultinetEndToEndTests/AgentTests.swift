@@ -216,3 +216,29 @@ struct AgentTests {
         }
     }
 }
+
+/// Every command line the agent refuses: exit non-zero before it starts anything, with a
+/// message naming the flag at fault.
+@Suite("The agent's command line: what it refuses")
+struct AgentCommandLineTests {
+    static let rows: [(String, [String], String)] = [
+        ("interval too short", ["--interval", "0"], "--interval 0.0: must be at least 0.1 seconds"),
+        ("negative grace", ["--reclaim-after=-5"], "--reclaim-after -5.0: must not be negative"),
+        ("listen without a port", ["--listen", "127.0.0.1"], "--listen \"127.0.0.1\": expected ADDR:PORT"),
+        ("listen port out of range", ["--listen", "0.0.0.0:70000"], "--listen \"0.0.0.0:70000\": expected ADDR:PORT"),
+        ("unknown log level", ["--log-level", "loud"], "--log-level \"loud\": expected debug, info"),
+        ("hot-plug is not in this release", ["--hotplug"], "--hotplug: hot-plug is not in this release"),
+        ("reclaim without an apiserver", ["--reclaim"], "--reclaim and --publish-node-labels need the apiserver"),
+        ("labels without an apiserver", ["--publish-node-labels"], "--reclaim and --publish-node-labels need the apiserver"),
+        ("a number that is not one", ["--interval", "soon"], "--interval"),
+    ]
+
+    @Test("refused with exit 64 and the flag named", arguments: rows.indices)
+    func refused(row: Int) throws {
+        let (name, arguments, message) = Self.rows[row]
+        // No KUBERNETES_SERVICE_HOST: the agent has no apiserver unless --kubeconfig names one.
+        let result = try Shell.run(["env", "-i", "PATH=/usr/bin:/bin", try RunningAgent.path] + arguments, timeout: 30)
+        #expect(result.status == 64, "\(name): \(result.status) \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+    }
+}

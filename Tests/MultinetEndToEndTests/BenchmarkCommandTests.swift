@@ -11,7 +11,7 @@ struct BenchmarkCommandTests {
     func smallRun() throws {
         let binary = URL(fileURLWithPath: try MultinetBinary.path).deletingLastPathComponent().appendingPathComponent("multinet-bench").path
         try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) is missing: run swift build")
-        let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,b,c,d,f,g"], timeout: 600)
+        let result = try Shell.run([binary, "--rounds", "1", "--pods", "2", "--only", "start,a,h,b,c,d,f,g"], timeout: 600)
         #expect(result.status == 0, "\(result.stderr)")
         for row in ["start-up: `VERSION`", "(a) default network only, no apiserver", "(b) three networks",
                     "(b′) as (b)", "(c) plain pod, apiserver configured", "(c′) as (c)", "(d) 2 pods at once",

@@ -10,7 +10,7 @@ extension Multinet {
     /// on the first failure roll back what was attached and report the pod, network and interface.
     public func add(_ request: CNIRequest) async throws -> JSONValue {
         let store = try openStore(request.config)
-        return try await recordingOperation("add", store: store) {
+        return try await recordingOperation("add", store: store, config: request.config) {
             let lock = try lockContainer(request)
             defer { lock?.release() }
             return try await add(request, store: store)

@@ -11,7 +11,7 @@ extension Multinet {
             throw CommandFailure.versionTooOld(command: "CHECK", needs: "0.4.0 or later", declared: request.config.cniVersion)
         }
         let store = try openStore(request.config)
-        try await recordingOperation("check", store: store) { try check(request, store: store) }
+        try await recordingOperation("check", store: store, config: request.config) { try check(request, store: store) }
     }
 
     func check(_ request: CNIRequest, store: CheckpointStore) throws {

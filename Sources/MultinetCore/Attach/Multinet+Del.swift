@@ -10,7 +10,7 @@ extension Multinet {
     /// best-effort DEL (see ``delUnrecorded(_:)``).
     public func del(_ request: CNIRequest) async throws {
         let store = try openStore(request.config)
-        try await recordingOperation("del", store: store) {
+        try await recordingOperation("del", store: store, config: request.config) {
             let lock = try lockContainer(request)
             defer { lock?.release() }
             try del(request, store: store)

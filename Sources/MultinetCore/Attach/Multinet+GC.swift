@@ -14,7 +14,7 @@ extension Multinet {
         }
         let valid = try Self.validAttachments(request.config)
         let store = try openStore(request.config)
-        try await recordingOperation("gc", store: store) { try gc(request, valid: valid, store: store) }
+        try await recordingOperation("gc", store: store, config: request.config) { try gc(request, valid: valid, store: store) }
     }
 
     func gc(_ request: CNIRequest, valid: Set<ValidAttachment>, store: CheckpointStore) throws {

@@ -7,9 +7,11 @@ extension Multinet {
     /// (since ``started``) for the agent's metrics: a thrown error is a failure. The
     /// delegate calls noted meanwhile went into the store with the command's own writes;
     /// the outcome goes in with one last commit that has no fsync (WAL, `synchronous=NORMAL`).
-    /// A store that cannot take it loses the sample, never the command's result.
-    func recordingOperation<Value>(_ command: String, store: CheckpointStore,
+    /// A store that cannot take it loses the sample, never the command's result. With
+    /// `operationMetrics: false` nothing is recorded.
+    func recordingOperation<Value>(_ command: String, store: CheckpointStore, config: MultinetConfig,
                                    _ body: () async throws -> Value) async throws -> Value {
+        guard config.operationMetrics else { return try await body() }
         store.operationLog = operations
         do {
             let value = try await body()

@@ -34,6 +34,9 @@ public struct MultinetConfig: Sendable, Equatable {
     public var delegateTimeoutSeconds: Double = 120
     /// One apiserver request's limit.
     public var apiTimeoutSeconds: Double = 10
+    /// Whether each operation's outcome and duration is recorded in the store for the node
+    /// agent's metrics (no extra fsync; `false` skips even that).
+    public var operationMetrics = true
     /// The runtime's `runtimeConfig` (capability arguments such as `portMappings`).
     public var runtimeConfig = JSONObject()
     /// `prevResult` when multinet runs chained after another plugin.
@@ -101,6 +104,7 @@ public struct MultinetConfig: Sendable, Equatable {
         logLevel = try reader.logLevel("logLevel") ?? logLevel
         delegateTimeoutSeconds = try reader.seconds("delegateTimeoutSeconds") ?? delegateTimeoutSeconds
         apiTimeoutSeconds = try reader.seconds("apiTimeoutSeconds") ?? apiTimeoutSeconds
+        operationMetrics = try reader.bool("operationMetrics") ?? true
         if let rc = object["runtimeConfig"] {
             guard let rcObject = rc.objectValue else {
                 throw ConfigError.wrongType(key: "runtimeConfig", expected: "an object", kind: rc.kindName)

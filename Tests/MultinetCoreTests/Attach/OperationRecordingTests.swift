@@ -93,3 +93,14 @@ struct OperationRecordingTests {
         #expect(try f.store().attachments(containerID: "c1").isEmpty)
     }
 }
+
+extension OperationRecordingTests {
+    @Test("operationMetrics: false records nothing")
+    func switchedOff() async throws {
+        let f = try MultinetFixture()
+        try f.write("10-podnet.conflist", Self.bridgeList)
+        _ = try await f.plugin.add(f.request(.add, extra: #","operationMetrics":false"#))
+        try await f.plugin.del(f.request(.del, extra: #","operationMetrics":false"#))
+        #expect(try f.store().operations(after: 0).isEmpty)
+    }
+}

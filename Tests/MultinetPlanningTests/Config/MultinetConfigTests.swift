@@ -23,7 +23,7 @@ struct MultinetConfigTests {
         let text = #"""
         {"cniVersion":"0.4.0","name":"mn","type":"multinet","kubeconfig":"/etc/k.json","confDir":"/c","binDir":"/b1:/b2",
          "stateDir":"/s","thickConfDir":"/t","defaultNetwork":"pods","namespaceIsolation":true,"globalNamespaces":["kube-system"],
-         "logFile":"/var/log/m.log","logLevel":"DEBUG","delegateTimeoutSeconds":5,"apiTimeoutSeconds":2.5,
+         "logFile":"/var/log/m.log","logLevel":"DEBUG","delegateTimeoutSeconds":5,"apiTimeoutSeconds":2.5,"operationMetrics":false,
          "runtimeConfig":{"portMappings":[]}}
         """#
         let config = try MultinetConfig(parsing: Array(text.utf8))
@@ -33,6 +33,7 @@ struct MultinetConfigTests {
         #expect(config.binDir == ["/b1", "/b2"])
         #expect(config.defaultNetwork == "pods")
         #expect(config.globalNamespaces == ["kube-system"])
+        #expect(!config.operationMetrics)
         #expect(config.logLevel == .debug)
         #expect(config.apiTimeoutSeconds == 2.5)
         #expect(config.runtimeConfig["portMappings"] == .array([]))
@@ -49,6 +50,7 @@ struct MultinetConfigTests {
         (#"{"cniVersion":"1.0.0","binDir":"/ok:relative"}"#, CNIErrorCode.invalidNetworkConfig, "\"binDir\" entry \"relative\""),
         (#"{"cniVersion":"1.0.0","binDir":{}}"#, CNIErrorCode.invalidNetworkConfig, "\"binDir\" must be a path"),
         (#"{"cniVersion":"1.0.0","namespaceIsolation":"yes"}"#, CNIErrorCode.invalidNetworkConfig, "\"namespaceIsolation\" must be true or false"),
+        (#"{"cniVersion":"1.0.0","operationMetrics":"off"}"#, CNIErrorCode.invalidNetworkConfig, "\"operationMetrics\" must be true or false"),
         (#"{"cniVersion":"1.0.0","globalNamespaces":["a",1]}"#, CNIErrorCode.invalidNetworkConfig, "\"globalNamespaces\" must be an array of strings"),
         (#"{"cniVersion":"1.0.0","logLevel":"loud"}"#, CNIErrorCode.invalidNetworkConfig, "\"logLevel\" \"loud\""),
         (#"{"cniVersion":"1.0.0","delegateTimeoutSeconds":0}"#, CNIErrorCode.invalidNetworkConfig, "\"delegateTimeoutSeconds\" must be between"),
