@@ -123,3 +123,37 @@ extension CheckpointOperationsTests {
         }
     }
 }
+
+extension CheckpointOperationsTests {
+    @Test("a reader that is not the plugin never creates or migrates the store")
+    func openIfCurrent() throws {
+        try TemporaryDirectory.with(prefix: "multinet-checkpoint") { directory in
+            guard case .missing = try CheckpointStore.openIfCurrent(directory: directory + "/state") else {
+                Issue.record("a missing store was opened")
+                return
+            }
+            #expect(!FileManager.default.fileExists(atPath: directory + "/state/" + CheckpointStore.fileName))
+            // A store an older plugin wrote (schema step 2) stays at step 2.
+            do {
+                _ = try CheckpointStore(directory: directory, busyTimeoutMilliseconds: 1_000,
+                                        now: CheckpointStore.wallClockMilliseconds,
+                                        migrations: Array(CheckpointMigrations.all.prefix(2)))
+            }
+            guard case .older(let found, let current) = try CheckpointStore.openIfCurrent(directory: directory) else {
+                Issue.record("an older store was opened for writing")
+                return
+            }
+            #expect(found == 2 && current == CheckpointMigrations.all.count)
+            #expect(try CheckpointStore.openReadOnly(directory: directory)?.schemaVersion == 2)
+            _ = try CheckpointStore(directory: directory)
+            guard case .current(let store) = try CheckpointStore.openIfCurrent(directory: directory) else {
+                Issue.record("the current store was not opened")
+                return
+            }
+            #expect(try store.schemaVersion == CheckpointMigrations.all.count)
+            // The store it opens can be written (the read-only probe is closed first).
+            try store.recordReclaimed(containerID: "c1")
+            #expect(try store.reclaimedAt(containerID: "c1") != nil)
+        }
+    }
+}

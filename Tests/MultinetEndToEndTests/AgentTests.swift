@@ -99,6 +99,7 @@ struct AgentTests {
             let gone = try await Self.attach("gone", cluster: cluster)
             let podExists = try await Self.attach("pod-exists", cluster: cluster)
             let netnsExists = try await Self.attach("netns-exists", cluster: cluster)
+            let recreated = try await Self.attach("recreated", cluster: cluster)
             defer { netnsExists.namespace.delete() }
             #expect(try node.reservations.held(by: gone.containerID).count == 1)
 
@@ -106,18 +107,34 @@ struct AgentTests {
             gone.namespace.delete()
             podExists.namespace.delete()
             _ = try cluster.server.store.delete(.pods, namespace: "default", name: "netns-exists")
+            // A pod of the same name, recreated with a new UID: the old sandbox is a leak,
+            // and the object that exists gets an Event saying it was reclaimed.
+            _ = try cluster.server.store.delete(.pods, namespace: "default", name: "recreated")
+            let newUID = try #require(try cluster.server.seed(KubeObjects.pod(name: "recreated", nodeName: "node-a"))
+                .first?.string(at: "metadata.uid"))
+            recreated.namespace.delete()
 
             let started = ContinuousClock.now
             let agent = try await RunningAgent(Self.nodeOptions(node) + [
                 "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--reclaim", "--reclaim-after", "2",
             ])
             #expect(try await agent.waitUntil(seconds: 15) {
-                try !node.records().contains { $0.containerID == gone.containerID }
+                try !node.records().contains { $0.containerID == gone.containerID || $0.containerID == recreated.containerID }
             })
             let elapsed = ContinuousClock.now - started
             #expect(elapsed >= .seconds(2), "reclaimed before the grace: \(elapsed)")
             #expect(try node.reservations.held(by: gone.containerID).isEmpty)
-            #expect(try agent.metric("multinet_reclaimed_total") == 1)
+            #expect(try node.reservations.held(by: recreated.containerID).isEmpty)
+            #expect(try agent.metric("multinet_reclaimed_total") == 2)
+            let events = cluster.server.store.list(.events, namespace: "default").filter {
+                $0.string(at: "reason") == "MultinetReclaimed"
+            }
+            #expect(events.count == 1, "\(events)")
+            #expect(events.first?.string(at: "involvedObject.name") == "recreated")
+            #expect(events.first?.string(at: "involvedObject.uid") == newUID)
+            #expect(events.first?.string(at: "type") == "Normal")
+            #expect(events.first?.string(at: "source.component") == "multinet-agent")
+            #expect(events.first?.string(at: "message")?.contains(recreated.containerID) == true)
             // Several cycles more: the other two are still recorded, their addresses still held.
             try await Task.sleep(for: .seconds(1))
             let left = Set(try node.records().map(\.containerID))
@@ -213,6 +230,8 @@ struct AgentTests {
             #expect(cluster.server.store.get(.nodes, name: "node-a")?["metadata"]?["resourceVersion"] == version)
             let log = try await agent.stop()
             #expect(log.components(separatedBy: "node labels updated").count - 1 == 4, "\(log)")
+            // No plugin ran on this node: the agent read no store and created none.
+            #expect(!FileManager.default.fileExists(atPath: node.databasePath))
         }
     }
 }
