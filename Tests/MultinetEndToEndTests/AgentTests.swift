@@ -74,6 +74,41 @@ struct AgentTests {
         }
     }
 
+    @Test("not ready while the apiserver does not answer, alive all the same; the conf dir is never touched")
+    func readiness() async throws {
+        try await MultinetCluster.with(annotations: [:]) { cluster in
+            let node = cluster.node
+            let closed = try ClosedPort()
+            let unreachable = node.directory.file("unreachable.kubeconfig")
+            try String(contentsOfFile: cluster.kubeconfig, encoding: .utf8)
+                .replacingOccurrences(of: cluster.server.url, with: closed.url)
+                .write(toFile: unreachable, atomically: true, encoding: .utf8)
+            func confDir() throws -> [String: Data] {
+                var files: [String: Data] = [:]
+                for name in try FileManager.default.contentsOfDirectory(atPath: node.confDir) {
+                    files[name] = FileManager.default.contents(atPath: node.confDir + "/" + name)
+                }
+                return files
+            }
+            let before = try confDir()
+            let agent = try await RunningAgent(Self.nodeOptions(node) + ["--kubeconfig", unreachable, "--node", "node-a", "--reclaim"])
+            // Not ready from the start (no cycle yet), then for the reason the first cycle found.
+            #expect(try agent.get("/readyz").status == 503)
+            #expect(try await agent.waitUntil(seconds: 30) {
+                let ready = try agent.get("/readyz")
+                return ready.status == 503 && ready.body.contains("listing the pods of node node-a")
+            }, "\((try? agent.get("/readyz").body) ?? "no answer")")
+            #expect(try agent.get("/healthz").status == 200)
+            // The good apiserver: ready.
+            let good = try await RunningAgent(Self.nodeOptions(node) + ["--kubeconfig", cluster.kubeconfig, "--node", "node-a"])
+            #expect(try await good.waitUntil(seconds: 20) { try good.get("/readyz").status == 200 })
+            try await good.stop()
+            try await agent.stop()
+            #expect(try confDir() == before)
+            withExtendedLifetime(closed) {}
+        }
+    }
+
     /// A pod attached by the real plugin, with its own UID and netns.
     struct AttachedPod {
         let name: String
