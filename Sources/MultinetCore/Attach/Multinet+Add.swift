@@ -45,8 +45,11 @@ extension Multinet {
 
     /// Attaches every planned network in order; on the first failure rolls back what was
     /// attached (reverse order) and throws an error naming the pod, network and interface.
-    func attach(_ plan: [PlannedAttachment], request: CNIRequest,
-                store: CheckpointStore) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
+    ///
+    /// `firstPosition`: the position of the first in the record (a hot-plug appends after
+    /// the sandbox's existing attachments).
+    func attach(_ plan: [PlannedAttachment], request: CNIRequest, store: CheckpointStore,
+                firstPosition: Int = 0) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
         let env = request.environment
         let pod = request.pod
         var attached: [(PlannedAttachment, AttachmentRecord)] = []
@@ -63,7 +66,7 @@ extension Multinet {
                 try invoker.locateAll(list, context: context)
                 record = AttachmentRecord(
                     containerID: env.containerID, runtimeIfName: env.ifName, ifName: planned.ifName,
-                    position: attached.count, isDefault: planned.isDefault, netns: env.netns,
+                    position: firstPosition + attached.count, isDefault: planned.isDefault, netns: env.netns,
                     podNamespace: pod.namespace, podName: pod.name, podUID: pod.uid,
                     network: planned.network, networkNamespace: planned.networkNamespace,
                     networkKind: planned.kind, config: list.serialized(),
