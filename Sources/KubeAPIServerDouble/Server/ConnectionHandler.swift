@@ -17,7 +17,11 @@ struct ConnectionHandler: Sendable {
     /// cancelled.
     func serve(_ connection: Connection) async {
         if faults.dropsConnectionAtAccept() {
-            try? await connection.channel.close()
+            // Through executeThenClose: a channel wrapped with `wrappingChannelSynchronously`
+            // must have its writer finished before it is released, and closing the channel
+            // alone leaves that to the close being seen first — a race whose loss crashes the
+            // process ("Deinited NIOAsyncWriter without calling finish()", once in a CI run).
+            try? await connection.executeThenClose { _, _ in }
             return
         }
         do {
