@@ -46,7 +46,7 @@ public enum ReclaimPlanner {
         var since: [String: Int64] = [:]
         for entry in drift where entry.kind == .podGone || entry.kind == .netnsGone {
             guard let seen = entry.since else { continue }
-            since["\(entry.containerID)\u{0}\(entry.interface)\u{0}\(entry.kind.rawValue)"] = seen
+            since[entry.identity] = seen
         }
         var byContainer: [String: [AttachmentRecord]] = [:]
         for record in records { byContainer[record.containerID, default: []].append(record) }
@@ -55,9 +55,9 @@ public enum ReclaimPlanner {
             var latest = Int64.min
             var complete = true
             for record in recorded {
-                let key = "\(containerID)\u{0}\(record.ifName)\u{0}"
-                guard let podGone = since[key + DriftKind.podGone.rawValue],
-                      let netnsGone = since[key + DriftKind.netnsGone.rawValue] else {
+                guard let podGone = since[DriftEntry.identity(containerID: containerID, interface: record.ifName, kind: .podGone)],
+                      let netnsGone = since[DriftEntry.identity(containerID: containerID, interface: record.ifName, kind: .netnsGone)]
+                else {
                     complete = false
                     break
                 }

@@ -31,5 +31,10 @@ public struct DriftEntry: Sendable, Hashable {
     }
 
     /// What identifies the same drift across refreshes.
-    public var identity: String { "\(containerID)\u{0}\(interface)\u{0}\(kind.rawValue)" }
+    public var identity: String { Self.identity(containerID: containerID, interface: interface, kind: kind) }
+
+    /// The identity of the drift of `kind` on `interface` of `containerID`.
+    public static func identity(containerID: String, interface: String, kind: DriftKind) -> String {
+        "\(containerID)\u{0}\(interface)\u{0}\(kind.rawValue)"
+    }
 }
