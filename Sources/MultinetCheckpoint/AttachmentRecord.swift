@@ -51,6 +51,8 @@ public struct AttachmentRecord: Sendable, Equatable {
     public var updatedAt: Int64
     /// How long the last finished attempt took, in milliseconds; `nil` while one runs.
     public var lastDurationMs: Int64?
+    /// How it came: the runtime's ADD or a hot-plug.
+    public var origin: AttachmentOrigin
 
     /// A record with every field given; the bookkeeping fields default to a fresh ADD.
     ///
@@ -80,7 +82,8 @@ public struct AttachmentRecord: Sendable, Equatable {
         attempts: Int = 0,
         createdAt: Int64 = 0,
         updatedAt: Int64 = 0,
-        lastDurationMs: Int64? = nil
+        lastDurationMs: Int64? = nil,
+        origin: AttachmentOrigin = .runtime
     ) {
         self.containerID = containerID
         self.runtimeIfName = runtimeIfName
@@ -105,6 +108,7 @@ public struct AttachmentRecord: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.lastDurationMs = lastDurationMs
+        self.origin = origin
     }
 
     /// `namespace/name` of the network, or the bare name of an on-disk network.

@@ -4,7 +4,7 @@
 /// refuse the newer database instead of writing rows it does not understand.
 enum CheckpointMigrations {
     /// Every step, in order.
-    static let all: [CheckpointMigration] = [version1, version2, version3]
+    static let all: [CheckpointMigration] = [version1, version2, version3, version4]
 
     /// The table that records applied steps; created by whichever step runs first.
     static let ledger = """
@@ -91,5 +91,11 @@ enum CheckpointMigrations {
             container_id TEXT PRIMARY KEY,
             reclaimed_at INTEGER NOT NULL
         );
+        """)
+
+    /// How each attachment came (`runtime` or `hotplug`, ``AttachmentOrigin``): every record
+    /// written before this step came from the runtime's ADD.
+    static let version4 = CheckpointMigration(version: 4, summary: "attachment origin", sql: """
+        ALTER TABLE attachments ADD COLUMN origin TEXT NOT NULL DEFAULT 'runtime';
         """)
 }

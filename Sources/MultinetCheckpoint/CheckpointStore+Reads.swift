@@ -109,7 +109,7 @@ extension CheckpointStore {
         SELECT container_id, runtime_ifname, ifname, position, is_default, netns,
                pod_namespace, pod_name, pod_uid, network, network_namespace, network_kind,
                config, cni_path, cni_args, state, result, error, last_operation, attempts,
-               created_at, updated_at, last_duration_ms
+               created_at, updated_at, last_duration_ms, origin
         FROM attachments \(filter)
         ORDER BY container_id, runtime_ifname, position, ifname
         """
@@ -149,6 +149,7 @@ extension CheckpointStore {
             && row.int64Equals(20, record.createdAt)
             && row.int64Equals(21, record.updatedAt)
             && row.int64Equals(22, record.lastDurationMs)
+            && row.textEquals(23, record.origin.rawValue)
     }
 
     /// Decodes one row of `readAttachments`' column list.
@@ -176,7 +177,8 @@ extension CheckpointStore {
             attempts: Int(row.int64(19)),
             createdAt: row.int64(20),
             updatedAt: row.int64(21),
-            lastDurationMs: row.optionalInt64(22)
+            lastDurationMs: row.optionalInt64(22),
+            origin: try decode(AttachmentOrigin.self, row.text(23), column: "attachments.origin")
         )
     }
 

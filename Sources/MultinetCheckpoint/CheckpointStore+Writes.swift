@@ -28,9 +28,9 @@ extension CheckpointStore {
                     container_id, runtime_ifname, ifname, position, is_default, netns,
                     pod_namespace, pod_name, pod_uid, network, network_namespace, network_kind,
                     config, cni_path, cni_args, state, result, error, last_operation, attempts,
-                    created_at, updated_at, last_duration_ms
+                    created_at, updated_at, last_duration_ms, origin
                 ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                          NULL, NULL, ?17, 1, ?18, ?18, NULL)
+                          NULL, NULL, ?17, 1, ?18, ?18, NULL, ?19)
                 ON CONFLICT (container_id, runtime_ifname, ifname) DO UPDATE SET
                     position = excluded.position, is_default = excluded.is_default,
                     netns = excluded.netns, pod_namespace = excluded.pod_namespace,
@@ -41,7 +41,8 @@ extension CheckpointStore {
                     state = excluded.state, result = NULL, error = NULL,
                     attempts = CASE WHEN last_operation = excluded.last_operation THEN attempts + 1 ELSE 1 END,
                     last_operation = excluded.last_operation,
-                    updated_at = excluded.updated_at, last_duration_ms = NULL\(replaceable)
+                    updated_at = excluded.updated_at, last_duration_ms = NULL,
+                    origin = excluded.origin\(replaceable)
                 """,
                 [
                     .text(record.containerID), .text(record.runtimeIfName), .text(record.ifName),
@@ -50,6 +51,7 @@ extension CheckpointStore {
                     .text(record.network), .text(record.networkNamespace), .text(record.networkKind),
                     .blob(record.config), .text(record.cniPath), .text(record.cniArgs),
                     .text(AttachmentState.adding.rawValue), .text(CheckpointOperation.add.rawValue), .integer(time),
+                    .text(record.origin.rawValue),
                 ]
             )
             try requireTransition(changed, key, .addStarted)

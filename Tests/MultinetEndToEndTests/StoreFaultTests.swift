@@ -124,7 +124,7 @@ struct StoreFaultTests {
         try await node.run("DEL", containerID: first.id, netns: first.ns.path, pod: first.name).requireSuccess()
         #expect(try first.ns.linksBesidesLoopback().isEmpty)
         #expect(try node.reservations.held(by: first.id).isEmpty)
-        #expect(try Self.sqlite(node.databasePath, "SELECT group_concat(version) FROM schema_migrations") == "1,2,3")
+        #expect(try Self.sqlite(node.databasePath, "SELECT group_concat(version) FROM schema_migrations") == "1,2,3,4")
         #expect(try Self.sqlite(node.databasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'attempts_by_operation'") == "1")
         #expect(try Self.sqlite(node.databasePath, "SELECT count(*) FROM sqlite_master WHERE name IN ('operations', 'reclaimed')") == "2")
         // The DEL's samples went into the migrated store.

@@ -10,14 +10,15 @@ enum OutputFixtures {
         """
 
     static func record(ifName: String, network: String, namespace: String = "", kind: String = "file", position: Int,
-                       state: AttachmentState, error: String? = nil, result: String? = nil) -> AttachmentRecord {
+                       state: AttachmentState, error: String? = nil, result: String? = nil,
+                       origin: AttachmentOrigin = .runtime) -> AttachmentRecord {
         AttachmentRecord(containerID: "c0ffee", runtimeIfName: "eth0", ifName: ifName, position: position,
                          isDefault: position == 0, netns: "/var/run/netns/x", podNamespace: "default", podName: "web",
                          podUID: "uid-web", network: network, networkNamespace: namespace, networkKind: kind,
                          config: Array("{}".utf8), cniPath: "/usr/lib/cni", cniArgs: "K8S_POD_NAME=web", state: state,
                          result: result.map { Array($0.utf8) }, error: error, lastOperation: state == .delFailed ? .del : .add,
                          attempts: state == .delFailed ? 2 : 1, createdAt: 1_000, updatedAt: 1_764_445_546_123,
-                         lastDurationMs: 12)
+                         lastDurationMs: 12, origin: origin)
     }
 
     static var snapshot: InspectorSnapshot {
@@ -36,7 +37,7 @@ enum OutputFixtures {
                 PodRow(namespace: "default", name: "web", uid: "uid-web", containerID: "c0ffee", existsInCluster: nil, attachments: [
                     record(ifName: "eth0", network: "podnet", position: 0, state: .attached, result: result.replacingOccurrences(of: "net1", with: "eth0")),
                     record(ifName: "net1", network: "macnet", namespace: "default", kind: "NetworkAttachmentDefinition",
-                           position: 1, state: .delFailed, error: "plugin macvlan failed", result: result),
+                           position: 1, state: .delFailed, error: "plugin macvlan failed", result: result, origin: .hotplug),
                 ]),
             ])
     }

@@ -30,6 +30,9 @@ struct OutputJSONTests {
         #expect(attachment["mac"]?.stringValue == "aa:bb:cc:dd:ee:01")
         #expect(attachment["network"]?.stringValue == "default/macnet")
         #expect(attachment["state"]?.stringValue == "del_failed")
+        // How each came: an addition to the contract's keys.
+        #expect(attachment["origin"]?.stringValue == "hotplug")
+        #expect(web["attachments"]?.arrayValue?.first?.objectValue?["origin"]?.stringValue == "runtime")
     }
 
     @Test("a failed teardown is a failure with operation del, attempts and an RFC 3339 lastAttempt")

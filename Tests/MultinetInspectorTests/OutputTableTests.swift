@@ -17,7 +17,7 @@ struct OutputTableTests {
         #expect(lines[0].hasPrefix("NAMESPACE   POD"))
         #expect(lines[1].contains("idle") && lines[1].contains("no attachments recorded"))
         #expect(lines[2].contains("eth0") && lines[2].contains("10.9.0.5/24,fd00::5/64") && lines[2].contains("ok attached"))
-        #expect(lines[3].contains("default/macnet") && lines[3].contains("net1") && lines[3].contains("✗ del failed"))
+        #expect(lines[3].contains("default/macnet") && lines[3].contains("net1 (hotplug)") && lines[3].contains("✗ del failed"))
     }
 
     @Test("the whole output: header with the unreachable apiserver, then NETWORKS, PODS, FAILURES and DRIFT")

@@ -47,9 +47,9 @@ extension Multinet {
     /// attached (reverse order) and throws an error naming the pod, network and interface.
     ///
     /// `firstPosition`: the position of the first in the record (a hot-plug appends after
-    /// the sandbox's existing attachments).
+    /// the sandbox's existing attachments); `origin`: how the records say they came.
     func attach(_ plan: [PlannedAttachment], request: CNIRequest, store: CheckpointStore,
-                firstPosition: Int = 0) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
+                firstPosition: Int = 0, origin: AttachmentOrigin = .runtime) throws -> [(planned: PlannedAttachment, result: CNIResult)] {
         let env = request.environment
         let pod = request.pod
         var attached: [(PlannedAttachment, AttachmentRecord)] = []
@@ -70,7 +70,7 @@ extension Multinet {
                     podNamespace: pod.namespace, podName: pod.name, podUID: pod.uid,
                     network: planned.network, networkNamespace: planned.networkNamespace,
                     networkKind: planned.kind, config: list.serialized(),
-                    cniPath: env.rawPath, cniArgs: env.args.raw)
+                    cniPath: env.rawPath, cniArgs: env.args.raw, origin: origin)
                 do throws(CheckpointError) {
                     try store.recordAddStarted(record)
                 } catch {

@@ -105,7 +105,7 @@ extension Multinet {
                 "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
             ])
             _ = try attach([planned], request: CNIRequest(environment: environment, config: config), store: store,
-                           firstPosition: position)
+                           firstPosition: position, origin: .hotplug)
             return nil
         } catch {
             // attach rolled the element back; a rolled-back record goes with it. One whose

@@ -131,7 +131,7 @@ public enum InspectorTables {
             let badge = StateBadge.of(record.state, ascii: ascii)
             let cells = [TableCell(name),
                          TableCell(record.qualifiedNetwork),
-                         TableCell(record.ifName),
+                         TableCell(record.interfaceLabel),
                          TableCell(ips.isEmpty ? "-" : ips.joined(separator: ","), role: ips.isEmpty ? .dim : .normal),
                          TableCell(addresses.mac ?? "-", role: .dim),
                          TableCell(badge.text, role: badge.role),

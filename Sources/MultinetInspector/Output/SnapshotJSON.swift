@@ -110,7 +110,7 @@ public enum SnapshotJSON {
             ("network", .string(record.qualifiedNetwork)), ("interface", .string(record.ifName)),
             ("ips", .array(addresses.ips.map(JSONValue.string))), ("mac", optional(addresses.mac)),
             ("state", .string(record.state.rawValue)), ("error", optional(record.error)),
-            ("default", .bool(record.isDefault)),
+            ("default", .bool(record.isDefault)), ("origin", .string(record.origin.rawValue)),
             ("createdAt", .string(Timestamp.rfc3339(milliseconds: record.createdAt))),
         ])
     }
@@ -121,7 +121,7 @@ public enum SnapshotJSON {
         object([
             ("network", .string(entry.name)), ("interface", .string(entry.interface)),
             ("ips", .array(entry.ips.map(JSONValue.string))), ("mac", optional(entry.mac)),
-            ("state", .null), ("error", .null), ("default", .bool(entry.isDefault)),
+            ("state", .null), ("error", .null), ("default", .bool(entry.isDefault)), ("origin", .null),
         ])
     }
 

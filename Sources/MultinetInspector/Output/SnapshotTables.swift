@@ -91,7 +91,7 @@ public enum SnapshotTables {
             }
             for record in pod.attachments {
                 let addresses = AttachmentAddresses(record)
-                rows.append([pod.namespace, pod.name + cluster, pod.containerID, record.qualifiedNetwork, record.ifName,
+                rows.append([pod.namespace, pod.name + cluster, pod.containerID, record.qualifiedNetwork, record.interfaceLabel,
                              addresses.ips.joined(separator: ","), addresses.mac ?? "", state(record)])
             }
         }

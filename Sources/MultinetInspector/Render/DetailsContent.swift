@@ -51,6 +51,7 @@ public enum DetailsContent {
             ("interface   \(record.ifName) (runtime \(record.runtimeIfName))\(record.isDefault ? ", default" : "")",
              .normal),
             ("network     \(record.qualifiedNetwork) (\(record.networkKind))", .normal),
+            ("origin      \(record.origin == .hotplug ? "hotplug (attached into the running pod by multinet-agent)" : "runtime (the sandbox's ADD)")", .normal),
             ("state       \(badge.text)", badge.role),
         ]
         if let error = record.error { lines.append(("error       \(error)", .failed)) }

@@ -47,6 +47,7 @@ struct HotplugTests {
         #expect(first.attached == [.init(network: "default/red", ifName: "net1")])
         #expect(Array(f.executor.trace.dropFirst(calls)) == ["macvlan ADD net1"])
         #expect(try interfaces(f) == ["podnet@eth0:attached", "red@net1:attached"])
+        #expect(try f.store().attachments(containerID: "c1").map(\.origin) == [.runtime, .hotplug])
         let status = try #require(first.networkStatus)
         #expect(status.contains("\"default/red\"") && status.contains("\"net1\"") && status.contains("\"podnet\""), "\(status)")
 
