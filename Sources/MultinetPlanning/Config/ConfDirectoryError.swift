@@ -10,6 +10,8 @@ public enum ConfDirectoryError: CNIErrorConvertible, CustomStringConvertible {
     case defaultNetworkMissing(name: String, path: String)
     /// No file but multinet's own is usable (code 7): what was wrong with each.
     case noDefaultNetwork(path: String, problems: [String])
+    /// multinet's own file holds a configuration multinet refuses (code 7).
+    case ownConfigInvalid(path: String, problem: String)
 
     /// The CNI error the runtime sees.
     public var cniError: CNIError {
@@ -25,6 +27,8 @@ public enum ConfDirectoryError: CNIErrorConvertible, CustomStringConvertible {
             return CNIError(code: invalid,
                             msg: "no default network: \(path) holds no usable network configuration besides multinet's own",
                             details: problems.joined(separator: "; "))
+        case .ownConfigInvalid(let path, let problem):
+            return CNIError(code: invalid, msg: "multinet's configuration in \(path) is invalid: \(problem)")
         }
     }
 }

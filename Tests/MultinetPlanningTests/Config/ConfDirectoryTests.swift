@@ -46,4 +46,30 @@ struct ConfDirectoryTests {
             CNIError(reporting: $0).msg.contains("cannot read the CNI conf dir")
         }
     }
+
+    @Test("multinet's own configuration: the first file with a multinet plugin, parsed as the runtime passes it", arguments: [
+        // (files, expected namespaceIsolation or nil for none, expected error fragment)
+        ([("00-multinet.conflist", #"{"cniVersion":"1.0.0","name":"mn","plugins":[{"type":"multinet","namespaceIsolation":true}]}"#),
+          ("10-b.conflist", #"{"cniVersion":"1.0.0","name":"b","plugins":[{"type":"bridge"}]}"#)], "mn true", nil),
+        ([("00-multinet.conf", #"{"cniVersion":"0.4.0","name":"single","type":"multinet"}"#)], "single false", nil),
+        ([("05-broken.conf", "{not json"),
+          ("10-multinet.conflist", #"{"cniVersion":"1.0.0","name":"late","plugins":[{"type":"multinet"}]}"#)], "late false", nil),
+        ([("10-b.conflist", #"{"cniVersion":"1.0.0","name":"b","plugins":[{"type":"bridge"}]}"#)], nil, nil),
+        ([("00-multinet.conflist", #"{"cniVersion":"1.0.0","name":"mn","plugins":[{"type":"multinet","namespaceIsolation":"yes"}]}"#)],
+         nil, "00-multinet.conflist is invalid"),
+        ([("00-multinet.conflist", #"{"cniVersion":"9.9.9","name":"mn","plugins":[{"type":"multinet"}]}"#)],
+         nil, "9.9.9"),
+    ] as [([(String, String)], String?, String?)])
+    func ownConfig(files: [(String, String)], expected: String?, error: String?) throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, text) in files { try write(name, text) }
+        let directory = ConfDirectory(path: dir, ownName: "")
+        if let error {
+            #expect { try directory.ownConfig() } throws: { CNIError(reporting: $0).msg.contains(error) }
+            return
+        }
+        let found = try directory.ownConfig()
+        #expect(found.map { "\($0.config.name) \($0.config.namespaceIsolation)" } == expected)
+        if let found { #expect(found.path.hasPrefix(dir + "/")) }
+    }
 }
