@@ -16,6 +16,8 @@ public struct AgentSettings: Sendable, Equatable {
     public var reclaimAfterSeconds: Double
     /// Whether the node's `net.multinet.dev/` labels are kept up to date.
     public var publishNodeLabels: Bool
+    /// Whether networks are hot-plugged into running pods when their selection changes.
+    public var hotplug: Bool
     /// Seconds between two cycles (store, cluster and kernel read, reclaim, labels).
     public var intervalSeconds: Double
     /// The kubeconfig, if one is named (else in-cluster, else none).
@@ -24,7 +26,8 @@ public struct AgentSettings: Sendable, Equatable {
     /// Settings from their parts; the defaults are the contract's.
     public init(node: String, stateDir: String = "/var/lib/multinet", confDir: String = "/etc/cni/net.d",
                 binDirs: [String] = ["/opt/cni/bin"], listen: String = "127.0.0.1:9464", reclaim: Bool = false,
-                reclaimAfterSeconds: Double = 300, publishNodeLabels: Bool = false, intervalSeconds: Double = 30,
+                reclaimAfterSeconds: Double = 300, publishNodeLabels: Bool = false, hotplug: Bool = false,
+                intervalSeconds: Double = 30,
                 kubeconfig: String? = nil) {
         self.node = node
         self.stateDir = stateDir
@@ -34,6 +37,7 @@ public struct AgentSettings: Sendable, Equatable {
         self.reclaim = reclaim
         self.reclaimAfterSeconds = reclaimAfterSeconds
         self.publishNodeLabels = publishNodeLabels
+        self.hotplug = hotplug
         self.intervalSeconds = intervalSeconds
         self.kubeconfig = kubeconfig
     }

@@ -20,7 +20,7 @@ enum AgentMain {
         if let connection = try ClusterConnection.forPlugin(kubeconfig: settings.kubeconfig,
                                                              environment: AgentEnvironment.variables) {
             let client = try KubeClient(connection: connection,
-                                        options: KubeClientOptions(timeoutSeconds: 10, maximumConnectionsPerHost: 2,
+                                        options: KubeClientOptions(timeoutSeconds: 10, maximumConnectionsPerHost: settings.hotplug ? 4 : 2,
                                                                    userAgent: "multinet-agent"))
             cluster = AgentCluster(client: client)
         }
@@ -33,7 +33,7 @@ enum AgentMain {
             "node": .string(settings.node), "listen": .string("\(address.host):\(server.port)"),
             "stateDir": .string(settings.stateDir), "reclaim": .string(String(settings.reclaim)),
             "reclaimAfter": .string(String(settings.reclaimAfterSeconds)),
-            "publishNodeLabels": .string(String(settings.publishNodeLabels)),
+            "publishNodeLabels": .string(String(settings.publishNodeLabels)), "hotplug": .string(String(settings.hotplug)),
             "apiserver": .string(cluster.map { $0.client.connection.server.description } ?? "none"),
         ])
         await agent.run { stopRequested.load(ordering: .relaxed) }

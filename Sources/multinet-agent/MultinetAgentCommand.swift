@@ -10,7 +10,7 @@ import MultinetSystem
 struct MultinetAgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multinet-agent",
-        abstract: "multinet's node agent: metrics, reclaim of leaked attachments and node network labels.",
+        abstract: "multinet's node agent: metrics, reclaim of leaked attachments, node network labels and hot-plug.",
         discussion: """
             Runs beside the plugin, never on the pod-start path: a node whose agent is stopped or \
             killed starts and tears down pods exactly as before. Serves GET /metrics (Prometheus), \
@@ -44,7 +44,7 @@ struct MultinetAgentCommand: AsyncParsableCommand {
     @Flag(name: .customLong("publish-node-labels"), help: "Label the node net.multinet.dev/<namespace>.<name>=true per usable network.")
     var publishNodeLabels = false
 
-    @Flag(help: "Hot-plug networks into running pods (not in this release: refused).")
+    @Flag(help: "Attach and detach networks of running pods on this node when their selection annotation changes.")
     var hotplug = false
 
     @Option(help: "Seconds between two cycles.")
@@ -62,18 +62,16 @@ struct MultinetAgentCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level \"\(logLevel)\": expected debug, info, notice, warning or error")
         }
-        if hotplug {
-            throw ValidationError("--hotplug: hot-plug is not in this release of multinet-agent")
-        }
-        if (reclaim || publishNodeLabels) && !AgentEnvironment.hasCluster(kubeconfig: kubeconfig) {
-            throw ValidationError("--reclaim and --publish-node-labels need the apiserver: pass --kubeconfig or run in a pod")
+        if (reclaim || publishNodeLabels || hotplug) && !AgentEnvironment.hasCluster(kubeconfig: kubeconfig) {
+            throw ValidationError("--reclaim, --publish-node-labels and --hotplug need the apiserver: pass --kubeconfig or run in a pod")
         }
     }
 
     func settings(node: String) -> AgentSettings {
         AgentSettings(node: node, stateDir: stateDir, confDir: confDir,
                       binDirs: binDir.split(separator: ":").map(String.init), listen: listen, reclaim: reclaim,
-                      reclaimAfterSeconds: reclaimAfter, publishNodeLabels: publishNodeLabels, intervalSeconds: interval,
+                      reclaimAfterSeconds: reclaimAfter, publishNodeLabels: publishNodeLabels, hotplug: hotplug,
+                      intervalSeconds: interval,
                       kubeconfig: kubeconfig)
     }
 

@@ -281,9 +281,9 @@ struct AgentCommandLineTests {
         ("listen without a port", ["--listen", "127.0.0.1"], "--listen \"127.0.0.1\": expected ADDR:PORT"),
         ("listen port out of range", ["--listen", "0.0.0.0:70000"], "--listen \"0.0.0.0:70000\": expected ADDR:PORT"),
         ("unknown log level", ["--log-level", "loud"], "--log-level \"loud\": expected debug, info"),
-        ("hot-plug is not in this release", ["--hotplug"], "--hotplug: hot-plug is not in this release"),
-        ("reclaim without an apiserver", ["--reclaim"], "--reclaim and --publish-node-labels need the apiserver"),
-        ("labels without an apiserver", ["--publish-node-labels"], "--reclaim and --publish-node-labels need the apiserver"),
+        ("hot-plug without an apiserver", ["--hotplug"], "--reclaim, --publish-node-labels and --hotplug need the apiserver"),
+        ("reclaim without an apiserver", ["--reclaim"], "--reclaim, --publish-node-labels and --hotplug need the apiserver"),
+        ("labels without an apiserver", ["--publish-node-labels"], "--reclaim, --publish-node-labels and --hotplug need the apiserver"),
         ("a number that is not one", ["--interval", "soon"], "--interval"),
     ]
 

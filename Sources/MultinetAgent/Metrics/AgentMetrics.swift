@@ -76,6 +76,17 @@ public final class AgentMetrics: Sendable {
         reclaimed.increment(by: Int64(count))
     }
 
+    /// Counts a hot-plug's attaches and detaches, each a success or a failure.
+    public func countHotplug(_ report: HotplugReport) {
+        for (op, changes) in [("attach", report.attached), ("detach", report.detached)] {
+            for change in changes {
+                let outcome: OperationSample.Outcome = change.error == nil ? .success : .failure
+                registry.makeCounter(descriptor: Self.hotplugOperations, labels: [("op", op), ("result", outcome.rawValue)])
+                    .increment()
+            }
+        }
+    }
+
     /// The exposition text.
     public func render() -> [UInt8] { registry.emitToBuffer() }
 

@@ -97,6 +97,8 @@ extension Agent {
             let reclaimed = Set(report.reclaimed)
             metrics.observe(records: after, drift: plan.drift?.filter { !reclaimed.contains($0.containerID) })
         }
+        // Pods the watch found due before their sandbox was recorded (or while it was busy).
+        if settings.hotplug, cluster != nil { await hotplugPass() }
         setHealth(AgentHealth(lastCycle: CheckpointStore.wallClockMilliseconds(), notReady: storeProblem ?? clusterProblem))
         return report
     }

@@ -24,6 +24,7 @@ public final class Agent: Sendable {
     let catalog: NodeNetworkCatalog
     private let state = Mutex(AgentState())
     private let healthState = Mutex(AgentHealth())
+    private let hotplugState = Mutex(HotplugRunState())
 
     /// An agent; `cluster` `nil` runs it without an apiserver (metrics only: no drift, no
     /// reclaim, no labels).
@@ -46,16 +47,23 @@ public final class Agent: Sendable {
     }
 
     /// Runs cycles until `shouldStop` says so (checked every 100 ms while waiting), then
-    /// returns; the cycle under way when it does is finished first.
-    public func run(shouldStop: @Sendable () -> Bool) async {
-        while !shouldStop() {
-            let report = await cycle()
-            log(report)
-            var waited = 0.0
-            while waited < settings.intervalSeconds, !shouldStop() {
-                try? await Task.sleep(for: .milliseconds(100))
-                waited += 0.1
+    /// returns; the cycle under way when it does is finished first. With hot-plug on, the
+    /// pod watch runs beside the cycles and is cancelled when they stop.
+    public func run(shouldStop: @escaping @Sendable () -> Bool) async {
+        await withTaskGroup(of: Void.self) { group in
+            if settings.hotplug, cluster != nil {
+                group.addTask { await self.watchPods() }
             }
+            while !shouldStop() {
+                let report = await cycle()
+                log(report)
+                var waited = 0.0
+                while waited < settings.intervalSeconds, !shouldStop() {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    waited += 0.1
+                }
+            }
+            group.cancelAll()
         }
     }
 
@@ -70,6 +78,10 @@ public final class Agent: Sendable {
 
     func updateState<Value>(_ body: (inout AgentState) -> Value) -> Value {
         state.withLock { body(&$0) }
+    }
+
+    func updateHotplug<Value>(_ body: (inout HotplugRunState) -> Value) -> Value {
+        hotplugState.withLock { body(&$0) }
     }
 
     func setHealth(_ health: AgentHealth) {

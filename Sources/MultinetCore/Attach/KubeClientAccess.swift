@@ -37,11 +37,17 @@ public struct KubeClientAccessFactory: KubeAccessFactory {
     }
 }
 
-/// ``KubeAccess`` through one ``KubeClient``.
-struct KubeClientAccess: KubeAccess {
+/// ``KubeAccess`` through one ``KubeClient``: the plugin's per invocation, or a long-lived
+/// client the node agent shares (``shutdown()`` closes it, so a sharer does not call it).
+public struct KubeClientAccess: KubeAccess {
     let client: KubeClient
 
-    func pod(namespace: String, name: String) async throws -> PodInfo {
+    /// Access through `client`.
+    public init(client: KubeClient) {
+        self.client = client
+    }
+
+    public func pod(namespace: String, name: String) async throws -> PodInfo {
         do {
             let pod = try await client.get(Pod.self, name: name, namespace: namespace)
             return PodInfo(namespace: namespace, name: name, uid: pod.metadata.uid ?? "",
@@ -51,15 +57,15 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
-    func networkAttachmentDefinition(namespace: String, name: String) async throws -> NetworkAttachmentDefinition? {
+    public func networkAttachmentDefinition(namespace: String, name: String) async throws -> NetworkAttachmentDefinition? {
         try await optional(NetworkAttachmentDefinition.self, namespace: namespace, name: name)
     }
 
-    func network(namespace: String, name: String) async throws -> Network? {
+    public func network(namespace: String, name: String) async throws -> Network? {
         try await optional(Network.self, namespace: namespace, name: name)
     }
 
-    func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws {
+    public func annotatePod(namespace: String, name: String, annotations: [String: String]) async throws {
         do {
             try await client.patchAnnotations(Pod.self, name: name, namespace: namespace, annotations: annotations)
         } catch {
@@ -67,7 +73,7 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
-    func recordWarning(about pod: PodReference, reason: String, message: String) async throws {
+    public func recordWarning(about pod: PodReference, reason: String, message: String) async throws {
         let event = KubeEvent.warning(about: pod, reason: reason, message: message, now: RFC3339.now())
         do {
             _ = try await client.create(KubeEvent.self, namespace: pod.namespace, object: event)
@@ -87,7 +93,7 @@ struct KubeClientAccess: KubeAccess {
         }
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         try? await client.shutdown()
     }
 }

@@ -19,6 +19,35 @@ public struct HotplugReport: Sendable, Equatable {
         }
     }
 
+    /// Why a hot-plug did nothing.
+    public struct Refusal: Sendable, Equatable {
+        /// What kind of reason: whether a later try can do better.
+        public enum Kind: Sendable, Equatable {
+            /// No attached sandbox is recorded (not started yet, being set up, torn down):
+            /// try again once it is.
+            case noSandbox
+            /// Another multinet process held the container too long: try again later.
+            case busy
+            /// The checkpoint store could not be read: try again later.
+            case store
+            /// The pod's selection cannot be applied to the running pod (unparsable, a
+            /// changed default network, a kept interface renamed, a namespace refused): only
+            /// a new selection can change that.
+            case selection
+        }
+
+        /// The kind.
+        public var kind: Kind
+        /// Why, naming the pod and what is at fault.
+        public var message: String
+
+        /// A refusal.
+        public init(_ kind: Kind, _ message: String) {
+            self.kind = kind
+            self.message = message
+        }
+    }
+
     /// The pod, `namespace/name`.
     public var pod: String
     /// Interfaces attached, or whose attach failed and was rolled back.
@@ -26,7 +55,7 @@ public struct HotplugReport: Sendable, Equatable {
     /// Interfaces detached, or whose detach failed (their records stay as failed teardowns).
     public var detached: [Change] = []
     /// Why nothing was done (the selection refused, no sandbox recorded, the container busy).
-    public var refusal: String?
+    public var refusal: Refusal?
     /// The pod's interfaces afterwards, as `network-status` lists them; `nil` when nothing changed.
     public var networkStatus: String?
 

@@ -10,42 +10,47 @@ extension Multinet {
     /// recorded netns, `CNI_PATH` and `CNI_ARGS` of the sandbox's default attachment; a
     /// write-ahead record before each delegate ADD; DEL from the recorded config.
     ///
-    /// Under the container's lock (waiting up to 10 s for the runtime's ADD or DEL): the
+    /// Under the container's lock (waiting up to `lockWaitSeconds` for the runtime's ADD or DEL): the
     /// difference is planned (``HotplugPlanner``), removed interfaces are detached first,
     /// added ones attached in order. A failed attach is rolled back alone and its record
     /// removed; the pod's other interfaces are untouched. Never throws: refusals and
     /// failures are in the report, with the `network-status` value to publish when
     /// something changed.
     public func hotplug(containerID: String, annotations: [String: String], access: (any KubeAccess)?,
-                        config: MultinetConfig, store: CheckpointStore) async -> HotplugReport {
+                        config: MultinetConfig, store: CheckpointStore, lockWaitSeconds: Double = 10) async -> HotplugReport {
         let recorded: [AttachmentRecord]
         do {
             recorded = try store.attachments(containerID: containerID)
         } catch {
             var report = HotplugReport(pod: "container \(containerID)")
-            report.refusal = "cannot read the checkpoint store: \(error.description)"
+            report.refusal = .init(.store, "cannot read the checkpoint store: \(error.description)")
             return report
         }
         guard let head = recorded.first(where: { $0.isDefault && $0.state == .attached }) else {
             var report = HotplugReport(pod: "container \(containerID)")
-            report.refusal = "container \(containerID) has no attached default network recorded: nothing to hot-plug into"
+            report.refusal = .init(.noSandbox, "container \(containerID) has no attached default network recorded: nothing to hot-plug into")
             return report
         }
         let pod = PodReference(namespace: head.podNamespace, name: head.podName, uid: head.podUID)
         var report = HotplugReport(pod: pod.displayName)
-        let lock: ContainerLock?
+        let lock: ContainerLock
         do {
-            lock = try ContainerLock.acquire(directory: config.stateDir, containerID: containerID, waitSeconds: 10)
+            guard let taken = try ContainerLock.acquire(directory: config.stateDir, containerID: containerID,
+                                                        waitSeconds: lockWaitSeconds) else {
+                report.refusal = .init(.busy, "pod \(pod.displayName): container \(containerID) is held by another multinet process")
+                return report
+            }
+            lock = taken
         } catch {
-            report.refusal = error.description
+            report.refusal = .init(.busy, error.description)
             return report
         }
-        defer { lock?.release() }
+        defer { lock.release() }
         // Read again under the lock: the runtime's DEL may have torn the sandbox down meanwhile.
         let records = ((try? store.attachments(containerID: containerID)) ?? [])
             .filter { $0.runtimeIfName == head.runtimeIfName }
         guard records.contains(where: { $0.isDefault && $0.state == .attached }) else {
-            report.refusal = "pod \(pod.displayName): its sandbox was torn down meanwhile"
+            report.refusal = .init(.noSandbox, "pod \(pod.displayName): its sandbox was torn down meanwhile")
             return report
         }
         let extras = config.multus.networksAfterClusterNetwork(podNamespace: pod.namespace).count
@@ -62,7 +67,7 @@ extension Multinet {
             plan = try HotplugPlanner.plan(request, attached: attached, pod: pod.displayName,
                                            runtimeIfName: head.runtimeIfName, defaultNetworks: extras)
         } catch {
-            report.refusal = String(describing: error)
+            report.refusal = .init(.selection, String(describing: error))
             return report
         }
         guard !plan.isEmpty else { return report }
