@@ -232,7 +232,7 @@ let package = Package(
         .testTarget(
             name: "MultinetAgentTests",
             dependencies: [
-                "MultinetAgent", "MultinetCore", "MultinetCheckpoint", "MultinetJSON", "MultinetTestSupport",
+                "MultinetAgent", "MultinetCore", "MultinetCheckpoint", "MultinetJSON", "MultinetKubeAPI", "MultinetPlanning", "MultinetTestSupport",
             ]
         ),
         .testTarget(

@@ -76,4 +76,20 @@ struct AgentMetricsTests {
         metrics.observe(records: [], drift: nil)
         #expect(Self.value(Self.text(metrics), #"multinet_drift{kind="pod-gone"}"#) == 1)
     }
+
+    @Test("hot-plug reports count attaches and detaches by result")
+    func hotplug() {
+        let metrics = AgentMetrics()
+        var report = HotplugReport(pod: "default/web")
+        report.attached = [.init(network: "default/red", ifName: "net1"), .init(network: "default/x", ifName: "net2", error: "no")]
+        report.detached = [.init(network: "default/blue", ifName: "net3")]
+        metrics.countHotplug(report)
+        metrics.countHotplug(HotplugReport(pod: "default/idle"))
+        let text = Self.text(metrics)
+        #expect(Self.value(text, #"multinet_hotplug_operations_total{op="attach",result="success"}"#) == 1)
+        #expect(Self.value(text, #"multinet_hotplug_operations_total{op="attach",result="failure"}"#) == 1)
+        #expect(Self.value(text, #"multinet_hotplug_operations_total{op="detach",result="success"}"#) == 1)
+        #expect(Self.value(text, #"multinet_hotplug_operations_total{op="detach",result="failure"}"#) == 0)
+        #expect(!text.contains("default/red") && !text.contains("net1"), "no pod, network or interface in a label")
+    }
 }
