@@ -64,16 +64,43 @@ struct HotplugTrackerTests {
                 tracker.handled(uid: pod.uid ?? "", selection: .init(annotations: pod.annotations))
             }
         }
-        #expect(tracker.due.map(\.name) == expected, "\(name)")
+        #expect(tracker.due(includingWaiting: true).map(\.name) == expected, "\(name)")
+        #expect(tracker.due(includingWaiting: false).map(\.name) == expected, "\(name): nothing waits")
     }
 
     @Test("a due pod carries every annotation, its UID and namespace")
     func carries() {
         var tracker = HotplugTracker()
         tracker.listed([Self.pod("a", [Self.npwg: "red", "other": "1"])])
-        let pod = tracker.due.first
+        let pod = tracker.due(includingWaiting: false).first
         #expect(pod == HotplugTracker.Pod(namespace: "default", name: "a", uid: "uid-a",
                                           annotations: [Self.npwg: "red", "other": "1"]))
         #expect(pod?.displayName == "default/a")
+    }
+
+    @Test("a pod that could not be acted on waits: event passes skip it until it changes, the periodic pass tries it")
+    func waiting() {
+        var tracker = HotplugTracker()
+        tracker.listed([Self.pod("host", [Self.npwg: "red"]), Self.pod("web", [Self.npwg: "red"])])
+        tracker.wait(uid: "uid-host")
+        #expect(tracker.due(includingWaiting: false).map(\.name) == ["web"])
+        #expect(tracker.due(includingWaiting: true).map(\.name) == ["host", "web"])
+        // Its next change (the runtime's ADD patched network-status): event passes try it again.
+        tracker.changed(Self.pod("host", [Self.npwg: "red", NetworkStatus.annotation: "[]"]))
+        #expect(tracker.due(includingWaiting: false).map(\.name) == ["host", "web"])
+        // Handled: no longer waiting, not due.
+        tracker.wait(uid: "uid-host")
+        tracker.handled(uid: "uid-host", selection: .init(annotations: [Self.npwg: "red"]))
+        #expect(tracker.due(includingWaiting: true).map(\.name) == ["web"])
+        // A relist is news of every pod: the waiting ones are tried again.
+        tracker.wait(uid: "uid-web")
+        #expect(tracker.due(includingWaiting: false).isEmpty)
+        tracker.listed([Self.pod("web", [Self.npwg: "red"])])
+        #expect(tracker.due(includingWaiting: false).map(\.name) == ["web"])
+        // A deleted pod is forgotten, waiting or not; waiting on an unknown one is ignored.
+        tracker.wait(uid: "uid-web")
+        tracker.wait(uid: "uid-ghost")
+        tracker.deleted(Self.pod("web"))
+        #expect(tracker.due(includingWaiting: true).isEmpty)
     }
 }

@@ -4,6 +4,8 @@ struct HotplugRunState: Sendable {
     var tracker = HotplugTracker()
     var running = false
     var again = false
+    /// Whether the pass to run again must include the waiting pods.
+    var againIncludingWaiting = false
     /// The last configuration problem logged (each is logged once, not every pass).
     var configurationProblem: String?
 }

@@ -7,8 +7,10 @@ import MultinetPlanning
 /// per pod, the selection it last acted on. A pod is due while its selection differs from
 /// that: after a change of its selection annotation, and once after the agent starts (so a
 /// change made while the agent was down is applied too). An act that could not start (no
-/// sandbox recorded yet, the container busy, the store unreadable) leaves the pod due for
-/// the next pass; one that ran, or was refused for its selection, does not.
+/// sandbox recorded yet, the container busy, the store unreadable) leaves the pod due, but
+/// *waiting*: passes run for a watch event skip it until that pod changes again, the
+/// periodic pass tries it (so a node's host-network pods, which never get a sandbox, cost
+/// nothing per event). One that ran, or was refused for its selection, is not due.
 public struct HotplugTracker: Sendable {
     /// A pod's selection: the values of both dialects' annotations.
     public struct Selection: Sendable, Hashable {
@@ -43,6 +45,7 @@ public struct HotplugTracker: Sendable {
 
     private var pods: [String: Pod] = [:]
     private var handled: [String: Selection] = [:]
+    private var waiting: Set<String> = []
 
     /// A tracker that has seen nothing.
     public init() {}
@@ -52,12 +55,14 @@ public struct HotplugTracker: Sendable {
         pods = [:]
         for meta in metadata { changed(meta) }
         handled = handled.filter { pods[$0.key] != nil }
+        waiting = waiting.filter { pods[$0] != nil }
     }
 
     /// A pod added or modified.
     public mutating func changed(_ meta: ObjectMeta) {
         guard let uid = meta.uid, !uid.isEmpty, let namespace = meta.namespace else { return }
         pods[uid] = Pod(namespace: namespace, name: meta.name, uid: uid, annotations: meta.annotations)
+        waiting.remove(uid)
     }
 
     /// A pod deleted: forgotten.
@@ -65,12 +70,21 @@ public struct HotplugTracker: Sendable {
         guard let uid = meta.uid else { return }
         pods[uid] = nil
         handled[uid] = nil
+        waiting.remove(uid)
     }
 
-    /// The pods whose selection has not been acted on, by namespace and name.
-    public var due: [Pod] {
-        pods.values.filter { handled[$0.uid] != $0.selection }
+    /// The pods whose selection has not been acted on, by namespace and name; those
+    /// waiting only with `includingWaiting`.
+    public func due(includingWaiting: Bool) -> [Pod] {
+        pods.values.filter { handled[$0.uid] != $0.selection && (includingWaiting || !waiting.contains($0.uid)) }
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    }
+
+    /// Records that pod `uid` could not be acted on yet (no sandbox, busy): it waits for
+    /// its next change or the periodic pass.
+    public mutating func wait(uid: String) {
+        guard pods[uid] != nil else { return }
+        waiting.insert(uid)
     }
 
     /// Records that `selection` of pod `uid` was acted on (also when that act failed or
@@ -78,5 +92,6 @@ public struct HotplugTracker: Sendable {
     public mutating func handled(uid: String, selection: Selection) {
         guard pods[uid] != nil else { return }
         handled[uid] = selection
+        waiting.remove(uid)
     }
 }

@@ -98,7 +98,7 @@ extension Agent {
             metrics.observe(records: after, drift: plan.drift?.filter { !reclaimed.contains($0.containerID) })
         }
         // Pods the watch found due before their sandbox was recorded (or while it was busy).
-        if settings.hotplug, cluster != nil { await hotplugPass() }
+        if settings.hotplug, cluster != nil { await hotplugPass(includingWaiting: true) }
         setHealth(AgentHealth(lastCycle: CheckpointStore.wallClockMilliseconds(), notReady: storeProblem ?? clusterProblem))
         return report
     }

@@ -25,7 +25,7 @@ extension Agent {
                         case .changed(.bookmark): break
                         }
                     }
-                    await hotplugPass()
+                    await hotplugPass(includingWaiting: false)
                 }
                 return
             } catch {
@@ -37,31 +37,43 @@ extension Agent {
         }
     }
 
-    /// One pass over the pods due (``HotplugTracker``); a pass asked for while one runs is
-    /// run right after it instead of beside it.
-    func hotplugPass() async {
+    /// One pass over the pods due (``HotplugTracker``), those waiting too with
+    /// `includingWaiting` (the periodic pass); a pass asked for while one runs is run right
+    /// after it instead of beside it (the periodic kind when either asked for it).
+    func hotplugPass(includingWaiting: Bool) async {
         let first = updateHotplug { state -> Bool in
+            state.againIncludingWaiting = state.againIncludingWaiting || includingWaiting
             if state.running { state.again = true; return false }
             state.running = true
             return true
         }
         guard first else { return }
+        var waitingToo = includingWaiting
         repeat {
-            await hotplugDue()
+            updateHotplug { $0.againIncludingWaiting = false }
+            await hotplugDue(includingWaiting: waitingToo)
         } while updateHotplug { state -> Bool in
+            waitingToo = state.againIncludingWaiting
             if state.again { state.again = false; return true }
             state.running = false
             return false
         }
     }
 
-    /// Acts on each pod due whose sandbox is recorded in the store.
-    private func hotplugDue() async {
-        let due = updateHotplug { $0.tracker.due }
+    /// Acts on each pod due whose sandbox is recorded in the store; marks the others waiting.
+    private func hotplugDue(includingWaiting: Bool) async {
+        let due = updateHotplug { $0.tracker.due(includingWaiting: includingWaiting) }
         guard !due.isEmpty, let cluster else { return }
         guard case .current(let store) = try? CheckpointStore.openIfCurrent(directory: settings.stateDir),
               let records = try? store.allAttachments() else { return }
-        let sandboxes = due.compactMap { pod in Self.sandbox(of: pod, in: records).map { (pod, $0) } }
+        var sandboxes: [(HotplugTracker.Pod, String)] = []
+        for pod in due {
+            if let sandbox = Self.sandbox(of: pod, in: records) {
+                sandboxes.append((pod, sandbox))
+            } else {
+                updateHotplug { $0.tracker.wait(uid: pod.uid) }
+            }
+        }
         guard !sandboxes.isEmpty else { return }
         let config: MultinetConfig
         switch hotplugConfig() {
@@ -85,6 +97,7 @@ extension Agent {
             case .noSandbox?, .busy?, .store?:
                 logger.debug("hot-plug deferred", metadata: ["pod": .string(pod.displayName),
                                                             "reason": .string(report.refusal?.message ?? "")])
+                updateHotplug { $0.tracker.wait(uid: pod.uid) }
                 continue
             case .selection?, nil:
                 updateHotplug { $0.tracker.handled(uid: pod.uid, selection: pod.selection) }
