@@ -70,6 +70,23 @@ struct RendererTests {
         #expect(lines[5].contains("kube-system/agent") && lines[5].contains(" add ") && lines[5].contains("1m"))
     }
 
+    @Test("a hot-plugged interface: marked in the Pods view, its origin named in the details")
+    func hotplugged() {
+        var plugged = F.web.attachments[1]
+        plugged.origin = .hotplug
+        let web = PodRow(namespace: "default", name: "web-1", uid: "uid-c1", containerID: "c1",
+                         attachments: [F.web.attachments[0], plugged])
+        var state = InspectorState(snapshot: F.snapshot(pods: [web]), view: .pods, width: 120, height: 30, now: F.now)
+        let lines = render(state).lines
+        #expect(lines.contains { $0.contains("net1 (hotplug)") }, "\(lines)")
+        #expect(lines.contains { $0.contains("eth0") && !$0.contains("(hotplug)") })
+        state.overlay = .details(.attachment(AttachmentKey(plugged)), history: [], scroll: 0)
+        let details = render(state).lines
+        #expect(details.contains { $0.contains("origin      hotplug") }, "\(details)")
+        state.overlay = .details(.attachment(AttachmentKey(F.web.attachments[0])), history: [], scroll: 0)
+        #expect(render(state).lines.contains { $0.contains("origin      runtime") })
+    }
+
     @Test("read-only: the header says so and retry is not offered")
     func readOnly() {
         let lines = render(F.state(readOnly: true)).lines

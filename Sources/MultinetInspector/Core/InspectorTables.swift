@@ -18,7 +18,7 @@ public enum InspectorTables {
         case .pods:
             [TableColumn("POD", min: 8, max: 32, priority: 9),
              TableColumn("NETWORK", min: 7, max: 24, priority: 7),
-             TableColumn("IF", min: 3, max: 8, priority: 6, squeeze: false),
+             TableColumn("IF", min: 3, max: 16, priority: 6, squeeze: false),
              TableColumn("IPS", min: 9, max: 40, priority: 5, flexible: true, squeeze: false),
              TableColumn("MAC", min: 8, max: 17, priority: 1, squeeze: false),
              TableColumn("STATE", min: 12, max: 12, priority: 8, squeeze: false),
