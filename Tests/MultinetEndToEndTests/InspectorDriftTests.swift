@@ -180,6 +180,10 @@ struct InspectorDriftTests {
             }
             // The other pods' attachments are untouched.
             #expect(try setup.cluster.node.records().count == 4)
+            // It went through the reclaim's code: the tombstone a later runtime DEL finds.
+            let tombstones = try Shell.check(["sqlite3", setup.cluster.node.databasePath,
+                                              "SELECT count(*) FROM reclaimed WHERE container_id = '\(cache.containerID)'"])
+            #expect(tombstones.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
             try tmux.send("Escape")
             try tmux.waitFor("the outcome closed") { !$0.contains("Done") }
             try tmux.send("Escape")

@@ -42,7 +42,7 @@ extension Agent {
                 report.skipped[candidate.containerID] = "already torn down"
             case .notALeak(let reason):
                 report.skipped[candidate.containerID] = reason
-            case .failed(let failures):
+            case .failed(_, let failures):
                 let text = failures.map { "\($0.ifName): \($0.error.msg)" }.joined(separator: "; ")
                 report.skipped[candidate.containerID] = "teardown failed: \(text)"
                 logger.error("reclaiming a leaked sandbox failed; its records stay as failed teardowns",

@@ -21,8 +21,9 @@ public struct LeakReclaimer {
         case alreadyGone
         /// Under the lock, the records no longer look leaked (the reason).
         case notALeak(String)
-        /// Some teardowns failed; their records stay as failed DELs.
-        case failed([TeardownFailure])
+        /// Some teardowns failed (the records tried, the failures); the failed ones stay as
+        /// failed DELs.
+        case failed([AttachmentRecord], [TeardownFailure])
         /// The store could not be read or written.
         case storeFailed(String)
     }
@@ -39,12 +40,15 @@ public struct LeakReclaimer {
     }
 
     /// Reclaims `containerID` if, once its lock is held, `stillLeaked` finds no reason
-    /// (`nil`) in its records to leave it alone.
-    public func reclaim(containerID: String, store: CheckpointStore,
+    /// (`nil`) in its records to leave it alone. `lockWaitSeconds`: 0 (the agent: a
+    /// container someone holds is theirs, `busy`), or how long to wait for the holder (the
+    /// inspector's `r`; `storeFailed` naming the holder after a wait in vain).
+    public func reclaim(containerID: String, store: CheckpointStore, lockWaitSeconds: Double = 0,
                         stillLeaked: ([AttachmentRecord]) -> String? = { _ in nil }) -> Outcome {
         let lock: ContainerLock
         do {
-            guard let held = try ContainerLock.acquire(directory: config.stateDir, containerID: containerID, waitSeconds: 0) else {
+            guard let held = try ContainerLock.acquire(directory: config.stateDir, containerID: containerID,
+                                                       waitSeconds: lockWaitSeconds) else {
                 return .busy
             }
             lock = held
@@ -62,7 +66,7 @@ public struct LeakReclaimer {
         if let reason = stillLeaked(records) { return .notALeak(reason) }
         store.operationLog = plugin.operations
         let failures = plugin.teardown(records, store: store, config: config, overrides: .replay)
-        guard failures.isEmpty else { return .failed(failures) }
+        guard failures.isEmpty else { return .failed(records, failures) }
         do {
             try store.recordReclaimed(containerID: containerID)
         } catch {

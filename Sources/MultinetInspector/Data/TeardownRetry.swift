@@ -58,16 +58,52 @@ public struct TeardownRetry: Sendable {
 
     /// Tears down every recorded attachment of a container whose pod is gone (a `pod-gone`
     /// leak, whatever state its records are in), in reverse attach order, with the same
-    /// code as DEL; one outcome per record.
+    /// code as DEL and the agent's reclaim (``LeakReclaimer``: under the container's lock,
+    /// waiting up to 10 s for its holder, and leaving the tombstone a later runtime DEL
+    /// finds); one outcome per record.
     public func reclaim(containerID: String, readOnly: Bool) throws(RetryError) -> [RetryOutcome] {
         if readOnly { throw .readOnly }
         return try KeptStores.shared.whileWriting { () throws(RetryError) -> [RetryOutcome] in
-            try retry(containerID: containerID, interface: nil, everyState: true)
+            _ = try candidates(containerID: containerID, interface: nil, everyState: true)
+            let (plugin, config, store) = try writableParts()
+            switch LeakReclaimer(plugin: plugin, config: config).reclaim(containerID: containerID, store: store,
+                                                                         lockWaitSeconds: 10) {
+            case .reclaimed(let records):
+                return Self.outcomes(records, failures: [])
+            case let .failed(records, failures):
+                return Self.outcomes(records, failures: failures)
+            case .alreadyGone:
+                throw .unknownContainer(containerID: containerID, store: storePath)
+            case .busy:
+                throw .store("container \(containerID) is held by another multinet process")
+            case .notALeak(let reason), .storeFailed(let reason):
+                throw .store(reason)
+            }
         }
     }
 
-    private func retry(containerID: String, interface: String?, everyState: Bool = false) throws(RetryError) -> [RetryOutcome] {
-        _ = try candidates(containerID: containerID, interface: interface, everyState: everyState)
+    private func retry(containerID: String, interface: String?) throws(RetryError) -> [RetryOutcome] {
+        _ = try candidates(containerID: containerID, interface: interface)
+        let (plugin, config, store) = try writableParts()
+        let records: [AttachmentRecord]
+        let lock: ContainerLock?
+        do {
+            // The runtime's DEL or the agent's reclaim of the same container goes first.
+            lock = try ContainerLock.acquire(directory: stateDir, containerID: containerID, waitSeconds: 10)
+            records = try Self.select(try store.attachments(containerID: containerID), containerID: containerID,
+                                      interface: interface, store: storePath)
+        } catch let error as RetryError {
+            throw error
+        } catch {
+            throw .store("\(error)")
+        }
+        defer { lock?.release() }
+        return Self.outcomes(records, failures: plugin.teardown(records, store: store, config: config, overrides: .replay))
+    }
+
+    /// The plugin, configuration and store a teardown runs with, once the store is known
+    /// to be writable by this process.
+    private func writableParts() throws(RetryError) -> (Multinet, MultinetConfig, CheckpointStore) {
         if let reason = Self.unwritableReason(directory: stateDir, database: storePath) {
             throw .storeNotWritable(store: storePath, reason: reason)
         }
@@ -77,23 +113,16 @@ public struct TeardownRetry: Sendable {
         config.stateDir = stateDir
         config.binDir = binDirs
         config.delegateTimeoutSeconds = delegateTimeoutSeconds
-        let store: CheckpointStore
-        let records: [AttachmentRecord]
-        let lock: ContainerLock?
         do {
-            // The runtime's DEL or the agent's reclaim of the same container goes first.
-            lock = try ContainerLock.acquire(directory: stateDir, containerID: containerID, waitSeconds: 10)
-            store = try CheckpointStore(directory: stateDir)
-            records = try Self.select(try store.attachments(containerID: containerID), containerID: containerID,
-                                      interface: interface, everyState: everyState, store: storePath)
-        } catch let error as RetryError {
-            throw error
+            return (plugin, config, try CheckpointStore(directory: stateDir))
         } catch {
             throw .store("\(error)")
         }
-        defer { lock?.release() }
-        let failures = plugin.teardown(records, store: store, config: config, overrides: .replay)
-        return records.sorted { $0.position > $1.position }.map { record in
+    }
+
+    /// One outcome per record, in reverse attach order.
+    private static func outcomes(_ records: [AttachmentRecord], failures: [TeardownFailure]) -> [RetryOutcome] {
+        records.sorted { $0.position > $1.position }.map { record in
             let failure = failures.first { $0.ifName == record.ifName && $0.network == record.qualifiedNetwork }
             return RetryOutcome(record: record, error: failure.map { $0.error.description })
         }
