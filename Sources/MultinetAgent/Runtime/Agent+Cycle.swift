@@ -33,8 +33,8 @@ extension Agent {
         var nodeLabels: [String: String]?
         var clusterProblem: String?
         if let cluster {
-            async let listedPods = result { () async throws(KubeError) in try await cluster.pods(on: settings.node) }
-            async let listedNetworks = result { () async throws(KubeError) in try await cluster.networks() }
+            async let listedPods = Result.capturing { () async throws(KubeError) in try await cluster.pods(on: settings.node) }
+            async let listedNetworks = Result.capturing { () async throws(KubeError) in try await cluster.networks() }
             switch await listedPods {
             case .success(let list): pods = list
             case .failure(let error): clusterProblem = "listing the pods of node \(settings.node): \(error)"
@@ -44,7 +44,7 @@ extension Agent {
             case .failure(let error): clusterProblem = clusterProblem ?? "listing the networks: \(error)"
             }
             if settings.publishNodeLabels {
-                switch await result({ () async throws(KubeError) in try await cluster.labels(of: settings.node) }) {
+                switch await Result.capturing({ () async throws(KubeError) in try await cluster.labels(of: settings.node) }) {
                 case .success(let labels): nodeLabels = labels
                 case .failure(let error): report.problems.append("reading node \(settings.node): \(error)")
                 }
@@ -140,11 +140,4 @@ extension Agent {
         }
     }
 
-    func result<Value: Sendable>(_ body: () async throws(KubeError) -> Value) async -> Result<Value, KubeError> {
-        do {
-            return .success(try await body())
-        } catch {
-            return .failure(error)
-        }
-    }
 }

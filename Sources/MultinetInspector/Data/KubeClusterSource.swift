@@ -73,14 +73,14 @@ public struct KubeClusterSource: ClusterSource {
 
     private func read(node: String, client: KubeClient, server: String) async -> ClusterReading {
         async let pods = podWatch.pods(client: client, node: node, follow: watchesPods)
-        async let nads = result { () async throws(KubeError) in
+        async let nads = Result.capturing { () async throws(KubeError) in
             try await client.listAll(NetworkAttachmentDefinition.self, namespace: nil).items
         }
-        async let networks = result { () async throws(KubeError) in
+        async let networks = Result.capturing { () async throws(KubeError) in
             try await client.listAll(Network.self, namespace: nil).items
         }
         let keptEvents = self.keptEvents
-        async let events = result { () async throws(KubeError) in
+        async let events = Result.capturing { () async throws(KubeError) in
             if let fresh = keptEvents.fresh() { return fresh }
             let listed = try await client.listAll(KubeEvent.self, namespace: nil, options: Self.eventOptions).items
             keptEvents.keep(listed)
@@ -110,13 +110,6 @@ public struct KubeClusterSource: ClusterSource {
         }
     }
 
-    private func result<Value: Sendable>(_ body: () async throws(KubeError) -> Value) async -> Result<Value, KubeError> {
-        do {
-            return .success(try await body())
-        } catch {
-            return .failure(error)
-        }
-    }
 
     /// Pods' events, a page of 500 at a time.
     static let eventOptions = KubeListOptions(fieldSelector: "involvedObject.kind=Pod", limit: 500)
