@@ -139,5 +139,4 @@ extension Agent {
             return .unreadable("checkpoint store \(settings.stateDir): \(error)")
         }
     }
-
 }

@@ -110,7 +110,6 @@ public struct KubeClusterSource: ClusterSource {
         }
     }
 
-
     /// Pods' events, a page of 500 at a time.
     static let eventOptions = KubeListOptions(fieldSelector: "involvedObject.kind=Pod", limit: 500)
 
