@@ -47,6 +47,29 @@ struct AgentHotplugTests {
         try cluster.node.writeConf("00-multinet.conflist", list.jsonText)
     }
 
+    /// The setting of most tests: multinet's own conf file, NADs `red` and `blue`, and the
+    /// pod `web` started by the runtime's ADD (its default network only).
+    struct StartedPod {
+        let red: MacvlanNAD
+        let blue: MacvlanNAD
+        let namespace: NetworkNamespace
+        let containerID: String
+
+        init(_ cluster: MultinetCluster) async throws {
+            try AgentHotplugTests.writeOwnConf(cluster)
+            red = try MacvlanNAD("red", cluster: cluster)
+            blue = try MacvlanNAD("blue", cluster: cluster)
+            namespace = try cluster.node.namespace()
+            containerID = RuntimeInvocation.randomContainerID()
+            _ = try await cluster.run("ADD", containerID: containerID, netns: namespace.path).requireSuccess()
+        }
+    }
+
+    /// The agent's options: this node, the double, hot-plug on.
+    static func agentOptions(_ cluster: MultinetCluster) -> [String] {
+        AgentTests.nodeOptions(cluster.node) + ["--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--hotplug"]
+    }
+
     static func select(_ value: String, cluster: MultinetCluster) throws {
         try cluster.server.store.mergePatch(.pods, namespace: "default", name: cluster.podName,
                                             ["metadata": ["annotations": [Dialect.npwg: .string(value)]]])
@@ -64,17 +87,11 @@ struct AgentHotplugTests {
     func addAddRemoveMissingDel() async throws {
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let node = cluster.node
-            try Self.writeOwnConf(cluster)
-            let red = try MacvlanNAD("red", cluster: cluster)
-            let blue = try MacvlanNAD("blue", cluster: cluster)
-            let ns = try node.namespace()
-            let id = RuntimeInvocation.randomContainerID()
-            _ = try await cluster.run("ADD", containerID: id, netns: ns.path).requireSuccess()
+            let pod = try await StartedPod(cluster)
+            let (red, blue, ns, id) = (pod.red, pod.blue, pod.namespace, pod.containerID)
             #expect(try ns.linksBesidesLoopback() == ["eth0"])
 
-            let agent = try await RunningAgent(AgentTests.nodeOptions(node) + [
-                "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--hotplug", "--interval", "1",
-            ])
+            let agent = try await RunningAgent(Self.agentOptions(cluster) + ["--interval", "1"])
             // The agent's first list: a plain pod whose selection is its records: nothing to do.
             try await Task.sleep(for: .milliseconds(500))
             #expect(try ns.linksBesidesLoopback() == ["eth0"])
@@ -154,15 +171,10 @@ struct AgentHotplugTests {
     func startAndRefusal() async throws {
         try await MultinetCluster.with(annotations: [:]) { cluster in
             let node = cluster.node
-            try Self.writeOwnConf(cluster)
-            let red = try MacvlanNAD("red", cluster: cluster)
-            let blue = try MacvlanNAD("blue", cluster: cluster)
-            let ns = try node.namespace()
-            let id = RuntimeInvocation.randomContainerID()
-            _ = try await cluster.run("ADD", containerID: id, netns: ns.path).requireSuccess()
+            let pod = try await StartedPod(cluster)
+            let (red, blue, ns, id) = (pod.red, pod.blue, pod.namespace, pod.containerID)
             try Self.select("red", cluster: cluster)
-            let options = AgentTests.nodeOptions(node) + ["--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--hotplug"]
-            let agent = try await RunningAgent(options)
+            let agent = try await RunningAgent(Self.agentOptions(cluster))
             #expect(try await agent.waitUntil(seconds: 15) { try ns.addresses(of: "net1").count == 1 })
             #expect(try red.held(by: id).count == 1)
 
@@ -210,9 +222,7 @@ struct AgentHotplugTests {
             let node = cluster.node
             try Self.writeOwnConf(cluster)
             let red = try MacvlanNAD("red", cluster: cluster)
-            let agent = try await RunningAgent(AgentTests.nodeOptions(node) + [
-                "--kubeconfig", cluster.kubeconfig, "--node", "node-a", "--hotplug",
-            ])
+            let agent = try await RunningAgent(Self.agentOptions(cluster))
             for (round, delay) in [0, 30, 90].enumerated() {
                 let ns = try node.namespace()
                 let id = RuntimeInvocation.randomContainerID()

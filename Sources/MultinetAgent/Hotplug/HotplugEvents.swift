@@ -35,24 +35,22 @@ public enum HotplugEvents {
             }
             return events
         }
-        for change in report.detached {
-            if let error = change.error {
-                events.append(Event(type: "Warning", reason: failedRemoving, message:
-                    "multinet-agent could not remove interface \(change.ifName) (network \(change.network)): \(error); "
-                    + "its record stays as a failed teardown, retried by the runtime's DEL or multinet-inspect retry"))
-            } else {
-                events.append(Event(type: "Normal", reason: removed, message:
-                    "multinet-agent removed interface \(change.ifName) (network \(change.network)) from the running pod"))
-            }
-        }
-        for change in report.attached {
-            if let error = change.error {
-                events.append(Event(type: "Warning", reason: failedAdding, message:
-                    "multinet-agent could not add interface \(change.ifName) (network \(change.network)): \(error); "
-                    + "rolled back, the pod's other interfaces are unchanged"))
-            } else {
-                events.append(Event(type: "Normal", reason: added, message:
-                    "multinet-agent added interface \(change.ifName) (network \(change.network)) to the running pod"))
+        let kinds = [
+            (report.detached, removed, failedRemoving, "remove", "removed", "from",
+             "its record stays as a failed teardown, retried by the runtime's DEL or multinet-inspect retry"),
+            (report.attached, added, failedAdding, "add", "added", "to",
+             "rolled back, the pod's other interfaces are unchanged"),
+        ]
+        for (changes, done, failed, verb, past, preposition, aftermath) in kinds {
+            for change in changes {
+                let interface = "interface \(change.ifName) (network \(change.network))"
+                if let error = change.error {
+                    events.append(Event(type: "Warning", reason: failed,
+                                        message: "multinet-agent could not \(verb) \(interface): \(error); \(aftermath)"))
+                } else {
+                    events.append(Event(type: "Normal", reason: done,
+                                        message: "multinet-agent \(past) \(interface) \(preposition) the running pod"))
+                }
             }
         }
         return events
