@@ -88,7 +88,6 @@ extension Agent {
             return
         }
         updateHotplug { $0.configurationProblem = nil }
-        let plugin = Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger)
         let access = KubeClientAccess(client: cluster.client)
         for (pod, containerID) in sandboxes {
             let report = await plugin.hotplug(containerID: containerID, annotations: pod.annotations, access: access,
@@ -119,14 +118,11 @@ extension Agent {
     /// in its container), or why there is none.
     func hotplugConfig() -> HotplugConfiguration {
         do {
-            guard var (_, config) = try ConfDirectory(path: settings.confDir, ownName: "").ownConfig() else {
+            guard let (_, config) = try ConfDirectory(path: settings.confDir, ownName: "").ownConfig() else {
                 return .missing("no file in \(settings.confDir) has a plugin of type multinet: the hot-plug plans with "
                     + "the plugin's configuration (namespace isolation, default networks), as the runtime's ADD does")
             }
-            config.stateDir = settings.stateDir
-            config.confDir = settings.confDir
-            config.binDir = settings.binDirs
-            return .found(config)
+            return .found(withAgentPaths(config))
         } catch {
             return .missing(String(describing: error))
         }

@@ -14,7 +14,6 @@ extension Agent {
     /// pod object of the same name when one exists (a pod recreated with a new UID).
     func reclaim(_ candidates: [ReclaimPlanner.Candidate], pods: [ObjectMeta], store: CheckpointStore,
                  report: inout CycleReport) async {
-        let plugin = Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger)
         let reclaimer = LeakReclaimer(plugin: plugin, config: teardownConfig)
         let observer = self.observer
         for candidate in candidates {

@@ -22,6 +22,8 @@ public final class Agent: Sendable {
     let logger: Logger
     let observer: KernelObserver
     let catalog: NodeNetworkCatalog
+    /// The plugin code the reclaim's teardowns and the hot-plug run, delegates as processes.
+    let plugin: Multinet
     private let state = Mutex(AgentState())
     private let healthState = Mutex(AgentHealth())
     private let hotplugState = Mutex(HotplugRunState())
@@ -35,6 +37,7 @@ public final class Agent: Sendable {
         self.logger = logger
         observer = kernel
         catalog = NodeNetworkCatalog(confDir: settings.confDir, binDirs: settings.binDirs, probe: probe)
+        plugin = Multinet(executor: ProcessDelegateExecutor(logger: logger), logger: logger)
     }
 
     /// The health the endpoints report.
@@ -69,7 +72,13 @@ public final class Agent: Sendable {
 
     /// The plugin configuration the reclaim's teardowns run with.
     var teardownConfig: MultinetConfig {
-        var config = MultinetConfig(cniVersion: .v1_0_0, name: "multinet")
+        withAgentPaths(MultinetConfig(cniVersion: .v1_0_0, name: "multinet"))
+    }
+
+    /// `config` with the agent's state dir, conf dir and bin dirs (as mounted in its
+    /// container) in place of its own.
+    func withAgentPaths(_ config: MultinetConfig) -> MultinetConfig {
+        var config = config
         config.stateDir = settings.stateDir
         config.confDir = settings.confDir
         config.binDir = settings.binDirs

@@ -42,7 +42,12 @@ extension Multinet {
             }
             lock = taken
         } catch {
-            report.refusal = .init(.busy, error.description)
+            // Held past the wait: busy, tried again; the lock file unusable: the store's trouble.
+            if case .containerLocked = error {
+                report.refusal = .init(.busy, error.description)
+            } else {
+                report.refusal = .init(.store, error.description)
+            }
             return report
         }
         defer { lock.release() }
