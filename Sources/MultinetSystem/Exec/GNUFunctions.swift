@@ -11,11 +11,15 @@ package enum GNUFunctions {
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
     /// `int setns(int fd, int nstype)` (glibc 2.14+).
     package typealias SetNS = @convention(c) (Int32, Int32) -> Int32
+    /// `int pidfd_open(pid_t pid, unsigned int flags)` (glibc 2.36+, Linux 5.3+).
+    typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
 
     /// `pipe2`, to create pipes that are close-on-exec from the start.
     static let pipe2: Pipe2? = lookUp("pipe2", as: Pipe2.self)
     /// `posix_spawn_file_actions_addclosefrom_np`, to close every inherited descriptor from 3 up.
     static let addCloseFrom: AddCloseFrom? = lookUp("posix_spawn_file_actions_addclosefrom_np", as: AddCloseFrom.self)
+    /// `pidfd_open`, to wait for a child's exit in the same `poll` as its pipes.
+    static let pidfdOpen: PidfdOpen? = lookUp("pidfd_open", as: PidfdOpen.self)
     /// `setns`, to move a thread into a pod's network namespace.
     package static let setns: SetNS? = lookUp("setns", as: SetNS.self)
     /// `CLONE_NEWNET`: the network namespace type for `setns`.

@@ -27,6 +27,20 @@ public enum ProcessRunner {
     /// still holds its output open, that output is read for a short grace period and then
     /// abandoned; such a process is not killed.
     public static func run(_ request: ProcessRequest) throws(ProcessRunnerError) -> ProcessOutput {
+        try run(request, exitWatch: .best)
+    }
+
+    /// How the runner learns that the child has exited.
+    enum ExitWatch: Sendable {
+        /// A pidfd in the same `poll` as the pipes, when the system has `pidfd_open`;
+        /// otherwise `polling`.
+        case best
+        /// `waitpid(WNOHANG)` between polls, 1 ms apart and backing off.
+        case polling
+    }
+
+    /// `run(_:)` with the way the child's exit is watched chosen (tests run both).
+    static func run(_ request: ProcessRequest, exitWatch: ExitWatch) throws(ProcessRunnerError) -> ProcessOutput {
         try request.validate()
         let start = MonotonicClock.nanoseconds()
         var pipes = try ChildPipes.create()
@@ -40,7 +54,8 @@ public enum ProcessRunner {
         pipes.closeChildEnds()
 
         // From here on the supervisor owns (and closes) the remaining descriptors.
-        var supervisor = ProcessSupervisor(request: request, pid: pid, pipes: pipes, startNanoseconds: start)
+        var supervisor = ProcessSupervisor(request: request, pid: pid, pipes: pipes, startNanoseconds: start,
+                                           watchWithPidfd: exitWatch == .best)
         let exit: ProcessExit
         do throws(ProcessRunnerError) {
             exit = try supervisor.supervise()
