@@ -8,6 +8,8 @@ public struct PhaseProfile: Sendable, Equatable {
     public private(set) var order: [String] = []
     /// How many invocations were read.
     public private(set) var invocations = 0
+    /// One sample per invocation that reported it: its peak resident set (`peakRSS`), in MB.
+    public private(set) var peakRSS = Samples()
 
     /// An empty profile.
     public init() {}
@@ -21,6 +23,7 @@ public struct PhaseProfile: Sendable, Equatable {
             guard fields["command"] == command else { continue }
             invocations += 1
             added += 1
+            if let peak = fields["peakRSS"].flatMap(Self.kilobytes) { peakRSS.append(peak / 1024) }
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
                 guard let milliseconds = Self.milliseconds(value) else { continue }
                 if phases[key] == nil { order.append(key) }
@@ -38,6 +41,12 @@ public struct PhaseProfile: Sendable, Equatable {
             out[String(word[..<eq])] = String(word[word.index(after: eq)...])
         }
         return out
+    }
+
+    /// `9876kB` → 9876; anything else → `nil`.
+    static func kilobytes(_ value: String) -> Double? {
+        guard value.hasSuffix("kB") else { return nil }
+        return Double(value.dropLast(2))
     }
 
     /// `12.34ms` or `12.34ms/3` → 12.34; anything else → `nil`.

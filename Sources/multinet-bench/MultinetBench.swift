@@ -29,8 +29,11 @@ struct MultinetBench: AsyncParsableCommand {
         @Option(help: "Pods started at once in scenario (d).")
         var pods = 16
 
-        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,h,b,c,d,e,f,g,profile.", valueName: "list"))
-        var only = "start,a,h,b,c,d,e,f,g,profile"
+        @Option(help: "Pods started at once in the reboot burst (r).")
+        var burstPods = 150
+
+        @Option(help: ArgumentHelp("Scenarios to run, comma-separated: start,a,h,b,c,d,r,e,f,g,profile.", valueName: "list"))
+        var only = "start,a,h,b,c,d,r,e,f,g,profile"
 
         @Option(help: ArgumentHelp("Also write the report to this file.", valueName: "path"))
         var output: String?
@@ -54,7 +57,7 @@ struct MultinetBench: AsyncParsableCommand {
             func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             var report = ["## Benchmark: multinet against the delegates called directly", "",
                           "Machine: \(MachineInfo.describe(directory: node.root)).", "",
-                          "Command: `multinet-bench --rounds \(rounds) --pods \(pods)`, release build; "
+                          "Command: `multinet-bench --rounds \(rounds) --pods \(pods) --burst-pods \(burstPods)`, release build; "
                           + "\(rounds) measured rounds per scenario after 2 warm-up rounds, multinet and direct interleaved "
                           + "(the side that goes first alternates). Times in milliseconds.", ""]
             let scenarios = PodStartScenarios(node: node, rounds: rounds, warmup: 2, log: log)
@@ -76,8 +79,13 @@ struct MultinetBench: AsyncParsableCommand {
                 }
             }
             if wanted.contains("d") { rows.append(try scenarios.parallel(pods: pods)) }
-            if !rows.isEmpty { report += [BenchmarkReport.comparisons(rows), ""] }
             var figures: [Figure] = []
+            if wanted.contains("r") {
+                let burst = try scenarios.rebootBurst(pods: burstPods)
+                rows += burst.rows
+                figures += burst.figures
+            }
+            if !rows.isEmpty { report += [BenchmarkReport.comparisons(rows), ""] }
             if wanted.contains("g"), let cluster {
                 let row = try scenarios.kubeconfigFormats(cluster: cluster)
                 report += ["### The kubeconfig's format: YAML against JSON, interleaved", "",

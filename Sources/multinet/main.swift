@@ -56,6 +56,7 @@ if let logger = pluginLogger, logger.logLevel <= .debug {
         "total": .string(PhaseClock.milliseconds(MonotonicClock.nanoseconds() &- mainStarted) + "ms"),
     ]
     for (name, value) in phases.summary { metadata[name] = .string(value) }
+    if let peak = PeakMemory.residentKilobytes() { metadata["peakRSS"] = .string("\(peak)kB") }
     logger.debug("timings", metadata: metadata)
 }
 exit(outcome.exitCode)
