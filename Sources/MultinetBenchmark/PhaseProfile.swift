@@ -10,6 +10,9 @@ public struct PhaseProfile: Sendable, Equatable {
     public private(set) var invocations = 0
     /// One sample per invocation that reported it: its peak resident set (`peakRSS`), in MB.
     public private(set) var peakRSS = Samples()
+    /// One sample per invocation that reported it: the memory it alone held at its end
+    /// (`privateRSS`, RssAnon), in MB.
+    public private(set) var privateRSS = Samples()
 
     /// An empty profile.
     public init() {}
@@ -24,6 +27,7 @@ public struct PhaseProfile: Sendable, Equatable {
             invocations += 1
             added += 1
             if let peak = fields["peakRSS"].flatMap(Self.kilobytes) { peakRSS.append(peak / 1024) }
+            if let own = fields["privateRSS"].flatMap(Self.kilobytes) { privateRSS.append(own / 1024) }
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
                 guard let milliseconds = Self.milliseconds(value) else { continue }
                 if phases[key] == nil { order.append(key) }

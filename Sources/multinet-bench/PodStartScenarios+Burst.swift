@@ -37,13 +37,17 @@ extension PodStartScenarios {
         _ = try wave(node.multinet, debug, nsM, "rmem\(node.tag)")
         var profile = PhaseProfile()
         profile.add(log: try String(contentsOfFile: logFile, encoding: .utf8), command: "ADD")
-        let sum = profile.peakRSS.values.reduce(0, +)
+        let sum = profile.peakRSS.values.reduce(0, +), privateSum = profile.privateRSS.values.reduce(0, +)
         let figures = [
             Figure(name: "(r) peak RSS of one multinet ADD", samples: profile.peakRSS, unit: "MB", limit: 10,
-                   note: "VmHWM of each of the \(profile.peakRSS.values.count) ADDs of one \(pods)-pod burst (logLevel debug); "
-                       + "resident pages of the binary's file count in every process"),
+                   note: "VmHWM of each of the \(profile.peakRSS.values.count) ADDs of one \(pods)-pod burst (logLevel debug): "
+                       + "counts the pages of the binary's file, which all the processes share"),
+            Figure(name: "(r) memory one multinet ADD holds alone", samples: profile.privateRSS, unit: "MB", limit: 10,
+                   note: "RssAnon at the end of each ADD (heap and stacks; malloc keeps what it used mapped)"),
             Figure(name: "(r) sum of the \(pods) ADDs' peak RSS", samples: Samples([sum]), unit: "MB",
-                   note: "an upper bound on the memory the burst's multinet processes took at once: the shared text pages are counted \(pods) times"),
+                   note: "counts the shared file pages \(pods) times: an upper bound, far above what the burst used"),
+            Figure(name: "(r) sum of the \(pods) ADDs' own memory", samples: Samples([privateSum]), unit: "MB",
+                   note: "plus one copy of the binary's resident pages (the peak RSS less this, per process)"),
         ]
         return (rows, figures)
     }

@@ -57,6 +57,7 @@ if let logger = pluginLogger, logger.logLevel <= .debug {
     ]
     for (name, value) in phases.summary { metadata[name] = .string(value) }
     if let peak = PeakMemory.residentKilobytes() { metadata["peakRSS"] = .string("\(peak)kB") }
+    if let own = PeakMemory.privateKilobytes() { metadata["privateRSS"] = .string("\(own)kB") }
     logger.debug("timings", metadata: metadata)
 }
 exit(outcome.exitCode)

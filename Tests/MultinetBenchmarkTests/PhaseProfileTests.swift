@@ -26,7 +26,7 @@ struct PhaseProfileTests {
     @Test("peakRSS is one sample per invocation that reports it, in MB, and no phase")
     func peak() throws {
         let log = """
-            2026-12-07T22:04:21.438Z DEBUG multinet[1]: timings command=ADD config=1.00ms/1 peakRSS=10240kB total=20.00ms
+            2026-12-07T22:04:21.438Z DEBUG multinet[1]: timings command=ADD config=1.00ms/1 peakRSS=10240kB privateRSS=512kB total=20.00ms
             2026-12-07T22:04:22.438Z DEBUG multinet[2]: timings command=ADD config=1.00ms/1 peakRSS=9216kB total=20.00ms
             2026-12-07T22:04:23.438Z DEBUG multinet[3]: timings command=ADD config=1.00ms/1 peakRSS=lots total=20.00ms
             2026-12-07T22:04:24.438Z DEBUG multinet[4]: timings command=DEL config=1.00ms/1 peakRSS=2048kB total=20.00ms
@@ -34,6 +34,7 @@ struct PhaseProfileTests {
         var profile = PhaseProfile()
         #expect(profile.add(log: log, command: "ADD") == 3)
         #expect(profile.peakRSS.values == [10.0, 9.0])
+        #expect(profile.privateRSS.values == [0.5])
         #expect(profile.phases["peakRSS"] == nil)
     }
 
