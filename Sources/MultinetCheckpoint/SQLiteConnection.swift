@@ -44,27 +44,45 @@ final class SQLiteConnection {
         _ = sqlite3_close_v2(handle)
     }
 
-    /// Sets the busy handler: a lock wait sleeps 0.5 ms and retries, for up to
-    /// `milliseconds` in all.
+    /// Sets the busy handler: a lock wait sleeps and retries (``busyRetryMicroseconds(attempt:)``),
+    /// for up to `milliseconds` in all.
     ///
     /// SQLite's own `sqlite3_busy_timeout` backs off to sleeps of 25–100 ms, so with many
     /// plugin processes writing at once (every pod of a node starting together) a writer
-    /// would oversleep locks that are held for about a millisecond.
+    /// would oversleep locks that are held for about a millisecond. Retrying every 0.5 ms
+    /// for as long as the wait lasts has the opposite fault: with 150 writers waiting, their
+    /// retries take more CPU than the two cores have, from the delegates and from the
+    /// writer holding the lock.
     func setBusyTimeout(milliseconds: Int32) {
         busyTimeoutMilliseconds = max(0, milliseconds)
         sqlite3_busy_handler(handle, Self.busyHandler, UnsafeMutableRawPointer(bitPattern: Int(busyTimeoutMilliseconds)))
     }
 
-    /// How long the busy handler sleeps between retries, in microseconds.
-    static let busyRetryMicroseconds: Int32 = 500
+    /// How long the busy handler sleeps before retry `attempt` (0 for the first), in
+    /// microseconds: 0.5 ms eight times, 1 ms eight times, 2 ms eight times, then 4 ms.
+    static func busyRetryMicroseconds(attempt: Int32) -> Int64 {
+        500 << Int64(min(max(attempt, 0) / 8, 3))
+    }
+
+    /// How long the busy handler has slept before retry `attempt`, in microseconds (the
+    /// sum of the sleeps before it).
+    static func busyWaitedMicroseconds(before attempt: Int32) -> Int64 {
+        let attempt = Int64(max(attempt, 0))
+        let steps = min(attempt / 8, 3)
+        // Each completed step of eight retries sleeps 8 × 500 × 2^step.
+        let full = (0..<steps).reduce(Int64(0)) { $0 + 8 * (500 << $1) }
+        return full + (attempt - steps * 8) * (500 << steps)
+    }
 
     /// SQLite's busy callback: the context is the timeout in milliseconds (as a pointer's
     /// bit pattern), `count` how often this wait has already been retried. Returns 1 to
-    /// retry (after sleeping), 0 to give up with `SQLITE_BUSY`.
+    /// retry (after sleeping, ±25 % so that waiters spread out), 0 to give up with
+    /// `SQLITE_BUSY`.
     static let busyHandler: @convention(c) (UnsafeMutableRawPointer?, Int32) -> Int32 = { context, count in
         let timeout = Int64(Int(bitPattern: context))
-        guard Int64(count) * Int64(SQLiteConnection.busyRetryMicroseconds) < timeout * 1_000 else { return 0 }
-        usleep(UInt32(SQLiteConnection.busyRetryMicroseconds))
+        guard SQLiteConnection.busyWaitedMicroseconds(before: count) < timeout * 1_000 else { return 0 }
+        let sleep = SQLiteConnection.busyRetryMicroseconds(attempt: count)
+        usleep(UInt32(Int64.random(in: sleep * 3 / 4...sleep * 5 / 4)))
         return 1
     }
 
